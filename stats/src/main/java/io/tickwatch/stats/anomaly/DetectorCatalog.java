@@ -19,7 +19,7 @@ public final class DetectorCatalog {
     FACTORIES.put("median-mad", () -> new MedianMadDetector(500, 30, 5.0));
     FACTORIES.put("holt", () -> new HoltDetector(0.3, 0.01, 0.02, 30, 5.0));
     FACTORIES.put("knn-conformal", () -> new KnnConformalDetector(10, 3, 1500, 1000, 0.005));
-    FACTORIES.put("ensemble", () -> new EnsembleDetector(EnsembleDetector.Config.defaults()));
+    FACTORIES.put("ensemble", EnsembleDetector::new);
   }
 
   private DetectorCatalog() {}

@@ -13,7 +13,6 @@ public final class RefractoryDetector implements AnomalyDetector {
   private final double[] recent;
   private final double damping;
   private long count;
-  static double MARGIN = Double.parseDouble(System.getProperty("margin", "0"));
 
   public RefractoryDetector(AnomalyDetector inner, int rows, double damping) {
     if (rows < 1 || !(damping >= 0 && damping <= 1)) {
@@ -32,6 +31,6 @@ public final class RefractoryDetector implements AnomalyDetector {
       recentMax = Math.max(recentMax, r);
     }
     recent[(int) (count++ % recent.length)] = s;
-    return s > recentMax + MARGIN * (1 - recentMax) ? s : s * damping;
+    return s > recentMax ? s : s * damping;
   }
 }

@@ -16,19 +16,52 @@ public final class ExperimentDetector implements AnomalyDetector {
   private final RollingMoments shapes = new RollingMoments(W);
   private final double[] ring = new double[Math.max(1, S)];
   private final KnnConformalDetector.Measure shape =
-      DIM > 0 ? new KnnConformalDetector.Measure(DIM, 3, KNNH) : null;
+      DIM > 0 ? new KnnConformalDetector.Measure(DIM, K, KNNH) : null;
+  static boolean VALUE = !Boolean.getBoolean("novalue");
+  static int K = Integer.getInteger("k", 3);
+  static boolean RATIO = Boolean.getBoolean("ratio");
   static int L = Integer.getInteger("l", 0);
   static double Q = Double.parseDouble(System.getProperty("q", "0.99"));
   static double QF = Double.parseDouble(System.getProperty("qf", "3"));
   static int MODE = Integer.getInteger("mode", 0);
   private final SortedWindow past = L > 0 ? new SortedWindow(L) : null;
   private long n;
+  static int LIK = Integer.getInteger("lik", 0);
+  static int LIKMODE = Integer.getInteger("likmode", 0);
+  static double LIKW = Double.parseDouble(System.getProperty("likw", "1"));
+  private final double[] likRing = new double[Math.max(1, LIK)];
+  private double likSum;
+  private final RollingMoments likMoments = new RollingMoments(Integer.getInteger("likw2", 2000));
   private double sum;
+
+  static boolean LOGV = Boolean.getBoolean("logv");
+  static double LOCK = Double.parseDouble(System.getProperty("lock", "2"));
+  static int LOCKROWS = Integer.getInteger("lockrows", 200);
+  private double scaleRef = -1;
+  private long lockedUntil = -1;
 
   @Override
   public double score(long t, double x) {
+    if (LOGV) {
+      if (n < MIN) {
+        scaleRef = Math.max(scaleRef, Math.abs(x));
+      }
+      double sc = scaleRef > 0 ? scaleRef * 0.01 : 1;
+      x = Math.signum(x) * Math.log1p(Math.abs(x) / sc);
+    }
+    double out = inner(x);
+    if (n - 1 < lockedUntil) {
+      return out * 0.1;
+    }
+    if (out >= LOCK) {
+      lockedUntil = n - 1 + LOCKROWS;
+    }
+    return out;
+  }
+
+  private double inner(double x) {
     double z = 0;
-    if (values.size() >= MIN) {
+    if (VALUE && values.size() >= MIN) {
       z = zOf(values, x);
     }
     values.add(x);
@@ -50,7 +83,12 @@ public final class ExperimentDetector implements AnomalyDetector {
         double v = LOG ? Math.log(m + 1e-9) : m;
         if (shapes.size() >= MIN) {
           double sd = shapes.sampleStdDev();
-          if (sd > 0) {
+          if (RATIO) {
+            double mean = shapes.mean();
+            if (mean > 0) {
+              z = Math.max(z, SHAPEW * v / mean);
+            }
+          } else if (sd > 0) {
             z = Math.max(z, SHAPEW * (v - shapes.mean()) / sd);
           }
         }
@@ -58,6 +96,19 @@ public final class ExperimentDetector implements AnomalyDetector {
       }
     }
     n++;
+    if (LIK > 0) {
+      int slot = (int) (n % LIK);
+      likSum += z - likRing[slot];
+      likRing[slot] = z;
+      double avg = likSum / LIK;
+      double z2 = 0;
+      if (likMoments.size() >= 100) {
+        double sd = likMoments.sampleStdDev();
+        z2 = sd > 0 ? (avg - likMoments.mean()) / sd : 0;
+      }
+      likMoments.add(avg);
+      z = LIKMODE == 0 ? Math.max(z, LIKW * z2) : LIKW * z2;
+    }
     if (past != null) {
       double eff = z;
       if (past.size() > 100) {
