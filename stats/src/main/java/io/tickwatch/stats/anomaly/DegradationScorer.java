@@ -1,12 +1,12 @@
 package io.tickwatch.stats.anomaly;
 
 /**
- * The original design's composite performance-degradation score: a weighted sum of the CPU,
- * latency and cache-miss trends (weights 0.4 / 0.4 / 0.2, threshold 0.2). The original summed raw
+ * The original design's composite performance-degradation score: a weighted sum of the CPU, latency
+ * and cache-miss trends (weights 0.4 / 0.4 / 0.2, threshold 0.2). The original summed raw
  * per-sample slopes of metrics in different units; here each trend is made unitless first, as the
  * relative change its least-squares line predicts across the window ({@code slope x span /
- * |mean|}), so the weights mean what they say. Positive = worse; {@link Degradation#score()} is
- * 0.5 at the threshold (like {@link AnomalyDetector#ALARM}).
+ * |mean|}), so the weights mean what they say. Positive = worse; {@link Degradation#score()} is 0.5
+ * at the threshold (like {@link AnomalyDetector#ALARM}).
  */
 public final class DegradationScorer {
 

@@ -14,15 +14,29 @@ public final class DetectorCatalog {
 
   static {
     FACTORIES.put(
-        "threshold", StaticThresholds.defaults().factory(StaticThresholds.Metric.CPU_PERCENT, null));
+        "threshold",
+        StaticThresholds.defaults().factory(StaticThresholds.Metric.CPU_PERCENT, null));
     FACTORIES.put("zscore", RollingZScoreDetector::new);
     FACTORIES.put("median-mad", () -> new MedianMadDetector(500, 30, 5.0));
     FACTORIES.put("holt", () -> new HoltDetector(0.3, 0.01, 0.02, 30, 5.0));
     FACTORIES.put("knn-conformal", () -> new KnnConformalDetector(10, 3, 1500, 1000, 0.005));
+    FACTORIES.put("zscore-refractory", () -> refractory(new RollingZScoreDetector()));
+    FACTORIES.put("median-mad-refractory", () -> refractory(new MedianMadDetector(500, 30, 5.0)));
+    FACTORIES.put("holt-refractory", () -> refractory(new HoltDetector(0.3, 0.01, 0.02, 30, 5.0)));
+    FACTORIES.put(
+        "knn-conformal-refractory",
+        () -> refractory(new KnnConformalDetector(10, 3, 1500, 1000, 0.005)));
     FACTORIES.put("ensemble", EnsembleDetector::new);
   }
 
   private DetectorCatalog() {}
+
+  /** Refractory period used by the "-refractory" variants. */
+  public static final int REFRACTORY_ROWS = 100;
+
+  private static AnomalyDetector refractory(AnomalyDetector inner) {
+    return new RefractoryDetector(inner, REFRACTORY_ROWS, 0.0);
+  }
 
   /** All names, in a stable order. */
   public static List<String> names() {
@@ -31,7 +45,7 @@ public final class DetectorCatalog {
 
   /** The name of the recommended detector. */
   public static String defaultName() {
-    return "zscore";
+    return "ensemble";
   }
 
   /**

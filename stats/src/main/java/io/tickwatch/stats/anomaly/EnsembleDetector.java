@@ -5,14 +5,14 @@ package io.tickwatch.stats.anomaly;
  * larger one wins, then two rules make one event alarm once.
  *
  * <ol>
- *   <li><b>value</b>: {@code |x - mean| / sd} against the previous {@code valueWindow} values
- *       (the value itself excluded, unlike the original z-score, so one spike is not diluted);
+ *   <li><b>value</b>: {@code |x - mean| / sd} against the previous {@code valueWindow} values (the
+ *       value itself excluded, unlike the original z-score, so one spike is not diluted);
  *   <li><b>shape</b>: the nearest-neighbour distance of the last {@code dimension} values to the
  *       previous {@code shapeHistory} such vectors (KNN-CAD's non-conformity, {@link
  *       KnnConformalDetector}), as a z-score against the previous {@code valueWindow} distances,
  *       times {@code shapeWeight}. It flags a pattern never seen before (a missing daily peak, a
- *       flattened cycle) even when every single value is ordinary, and learns a pattern that
- *       recurs (a daily batch-job spike) after its first occurrences;
+ *       flattened cycle) even when every single value is ordinary, and learns a pattern that recurs
+ *       (a daily batch-job spike) after its first occurrences;
  *   <li><b>refractory</b>: a surprise that does not exceed the largest of the previous {@code
  *       refractoryRows} surprises scores 0 (only the onset of an event, or a worsening, counts);
  *   <li><b>hold-off</b>: after an alarm (surprise at least {@code alarmSigmas}) scores are damped

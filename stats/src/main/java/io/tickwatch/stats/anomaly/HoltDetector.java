@@ -35,7 +35,8 @@ public final class HoltDetector implements AnomalyDetector {
       throw new IllegalArgumentException("need 0 < alpha <= 1 and 0 <= beta <= 1");
     }
     if (!(deviationAlpha > 0 && deviationAlpha <= 1) || minPoints < 2 || !(sigmas > 0)) {
-      throw new IllegalArgumentException("need 0 < deviationAlpha <= 1, minPoints >= 2, sigmas > 0");
+      throw new IllegalArgumentException(
+          "need 0 < deviationAlpha <= 1, minPoints >= 2, sigmas > 0");
     }
     this.alpha = alpha;
     this.beta = beta;

@@ -5,8 +5,8 @@ package io.tickwatch.stats.anomaly;
  * the last {@code dimension} values form an embedding vector; its non-conformity is the mean
  * Euclidean distance to its {@code k} nearest neighbours among the previous {@code history}
  * embeddings (excluding the {@code dimension} most recent, which overlap it); the conformal p-value
- * ranks that distance among the last {@code calibration} distances. Catches contextual anomalies
- * (a shape never seen before) that value-based detectors miss. O(history x dimension) per value.
+ * ranks that distance among the last {@code calibration} distances. Catches contextual anomalies (a
+ * shape never seen before) that value-based detectors miss. O(history x dimension) per value.
  *
  * <p>Score: {@code ln(1/p) / (ln(1/p) + ln(1/alpha))}, {@link #ALARM} at {@code p = alpha}.
  */

@@ -8,9 +8,9 @@ import org.apache.commons.math3.distribution.TDistribution;
  * ({@code slope - t(confidence, n-2) * stderr}) is above zero; it is reported as the projected time
  * until the trend reaches {@code capacity}.
  *
- * <p>Score: 0 unless leaking; otherwise {@code H / (H + timeToExhaustion)} with {@code H} the
- * alarm horizon, so {@link #ALARM} means "significant growth that exhausts capacity within the
- * horizon". The original design fitted the last 100 values; that is the default window.
+ * <p>Score: 0 unless leaking; otherwise {@code H / (H + timeToExhaustion)} with {@code H} the alarm
+ * horizon, so {@link #ALARM} means "significant growth that exhausts capacity within the horizon".
+ * The original design fitted the last 100 values; that is the default window.
  */
 public final class MemoryLeakDetector implements AnomalyDetector {
 
@@ -103,7 +103,8 @@ public final class MemoryLeakDetector implements AnomalyDetector {
   private double quantile(int degreesOfFreedom) {
     if (degreesOfFreedom != cachedDegreesOfFreedom) {
       cachedQuantile =
-          new TDistribution(null, degreesOfFreedom).inverseCumulativeProbability(config.confidence());
+          new TDistribution(null, degreesOfFreedom)
+              .inverseCumulativeProbability(config.confidence());
       cachedDegreesOfFreedom = degreesOfFreedom;
     }
     return cachedQuantile;

@@ -10,7 +10,6 @@ final class SortedWindow {
 
   private final double[] ring;
   private final double[] sorted;
-  private final double[] scratch;
   private int size;
   private int next;
 
@@ -20,7 +19,6 @@ final class SortedWindow {
     }
     this.ring = new double[capacity];
     this.sorted = new double[capacity];
-    this.scratch = new double[capacity];
   }
 
   void add(double x) {
@@ -70,13 +68,34 @@ final class SortedWindow {
     return sorted[size - 1];
   }
 
-  /** Median absolute deviation from {@code center}. */
+  /**
+   * Median absolute deviation from {@code center}: merges the distances to the left and right of
+   * {@code center} (both already ordered) up to the middle rank, O(size).
+   */
   double mad(double center) {
-    for (int i = 0; i < size; i++) {
-      scratch[i] = Math.abs(sorted[i] - center);
+    int right = Arrays.binarySearch(sorted, 0, size, center);
+    if (right < 0) {
+      right = -right - 1;
     }
-    Arrays.sort(scratch, 0, size);
-    return size % 2 == 1 ? scratch[size / 2] : 0.5 * (scratch[size / 2 - 1] + scratch[size / 2]);
+    int left = right - 1;
+    double lower = Double.NaN;
+    double upper = Double.NaN;
+    int wanted = size / 2; // 0-based rank of the upper middle
+    for (int rank = 0; rank <= wanted; rank++) {
+      double dl = left >= 0 ? center - sorted[left] : Double.POSITIVE_INFINITY;
+      double dr = right < size ? sorted[right] - center : Double.POSITIVE_INFINITY;
+      double d;
+      if (dl <= dr) {
+        d = dl;
+        left--;
+      } else {
+        d = dr;
+        right++;
+      }
+      lower = upper;
+      upper = d;
+    }
+    return size % 2 == 1 ? upper : 0.5 * (lower + upper);
   }
 
   /** Fraction of stored values strictly below {@code x}. */

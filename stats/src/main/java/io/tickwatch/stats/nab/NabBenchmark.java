@@ -18,8 +18,8 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * Runs a detector causally over a NAB corpus, optionally writes NAB-layout result files, and
- * scores the result under the three profiles.
+ * Runs a detector causally over a NAB corpus, optionally writes NAB-layout result files, and scores
+ * the result under the three profiles.
  */
 public final class NabBenchmark {
 
@@ -43,7 +43,14 @@ public final class NabBenchmark {
       all.add(detect(series, factory));
       i++;
       progress.accept(
-          "[" + i + "/" + corpus.series().size() + "] " + series.key() + " (" + series.size()
+          "["
+              + i
+              + "/"
+              + corpus.series().size()
+              + "] "
+              + series.key()
+              + " ("
+              + series.size()
               + " rows)");
     }
     return all;

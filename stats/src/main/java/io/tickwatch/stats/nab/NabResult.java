@@ -11,7 +11,8 @@ import java.util.List;
  * @param categories per category: the standard profile's score at the corpus-wide standard
  *     threshold
  */
-public record NabResult(String detector, List<ProfileScore> profiles, List<CategoryScore> categories) {
+public record NabResult(
+    String detector, List<ProfileScore> profiles, List<CategoryScore> categories) {
 
   public NabResult {
     profiles = List.copyOf(profiles);

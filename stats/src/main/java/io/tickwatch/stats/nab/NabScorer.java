@@ -10,10 +10,10 @@ import java.util.List;
  * <p>Conventions follow NAB v1.1's sweeper: a window's rows are those with {@code start <= t <=
  * end}; the TP reward of row {@code i} in a window {@code [left, right]} of width {@code w = right
  * - left + 1} is {@code A_TP * S(-(right - i + 1) / w) / S(-1)}; an FP after a window ending at
- * {@code r} with width {@code w} costs {@code A_FP * S(|r - i| / (w - 1))}, an FP before any
- * window {@code -A_FP}. Only the earliest (largest) reward in a window counts. The threshold sweep
- * visits every distinct anomaly score from the highest down, starting from 1.1 (no detection); on
- * ties of the total the higher threshold wins.
+ * {@code r} with width {@code w} costs {@code A_FP * S(|r - i| / (w - 1))}, an FP before any window
+ * {@code -A_FP}. Only the earliest (largest) reward in a window counts. The threshold sweep visits
+ * every distinct anomaly score from the highest down, starting from 1.1 (no detection); on ties of
+ * the total the higher threshold wins.
  */
 public final class NabScorer {
 
@@ -114,8 +114,8 @@ public final class NabScorer {
   }
 
   /**
-   * Finds the threshold that maximises the summed raw score of {@code series} (all prepared with the
-   * same profile), sweeping every distinct anomaly score.
+   * Finds the threshold that maximises the summed raw score of {@code series} (all prepared with
+   * the same profile), sweeping every distinct anomaly score.
    */
   public static ThresholdScore optimise(List<SweptSeries> series, NabProfile profile) {
     Rows rows = Rows.of(series);
@@ -247,11 +247,7 @@ public final class NabScorer {
 
     ThresholdScore at(double threshold) {
       return new ThresholdScore(
-          threshold,
-          total(),
-          detectedWindows,
-          windowBest.length - detectedWindows,
-          falsePositives);
+          threshold, total(), detectedWindows, windowBest.length - detectedWindows, falsePositives);
     }
   }
 }

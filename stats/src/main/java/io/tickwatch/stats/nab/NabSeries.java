@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param category the category folder, e.g. {@code realTraffic}
  * @param fileName the file name, e.g. {@code speed_6005.csv}
- * @param timestampsMillis row timestamps, epoch millis (UTC), non-decreasing (NAB has repeated timestamps)
+ * @param timestampsMillis row timestamps, epoch millis (UTC), non-decreasing (NAB has repeated
+ *     timestamps)
  * @param values row values
  * @param windows the labelled windows, in time order
  */

@@ -10,11 +10,7 @@ package io.tickwatch.stats.nab;
  * @param falsePositives detections outside every window
  */
 public record ThresholdScore(
-    double threshold,
-    double rawScore,
-    int detectedWindows,
-    int missedWindows,
-    int falsePositives) {
+    double threshold, double rawScore, int detectedWindows, int missedWindows, int falsePositives) {
 
   /** Number of windows scored. */
   public int windows() {

@@ -30,7 +30,8 @@ class DegradationScorerTest {
     }
     assertThat(d.cpuTrend()).isCloseTo(14.85 / 57.425, within(1e-6));
     assertThat(d.composite())
-        .isCloseTo(0.4 * d.cpuTrend() + 0.4 * d.latencyTrend() + 0.2 * d.cacheMissTrend(), within(1e-12));
+        .isCloseTo(
+            0.4 * d.cpuTrend() + 0.4 * d.latencyTrend() + 0.2 * d.cacheMissTrend(), within(1e-12));
     assertThat(d.degrading()).isTrue();
     assertThat(d.score()).isGreaterThanOrEqualTo(AnomalyDetector.ALARM);
   }
@@ -48,7 +49,8 @@ class DegradationScorerTest {
 
   @Test
   void shouldHonourConfiguredWeights() {
-    DegradationScorer cacheOnly = new DegradationScorer(new DegradationScorer.Config(100, 0, 0, 1, 0.2));
+    DegradationScorer cacheOnly =
+        new DegradationScorer(new DegradationScorer.Config(100, 0, 0, 1, 0.2));
     Degradation d = null;
     for (int i = 0; i < 100; i++) {
       d = cacheOnly.update(i * 1_000L, 50 + i, 20 + i, 5);

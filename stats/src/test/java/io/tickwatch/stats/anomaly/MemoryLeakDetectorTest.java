@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class MemoryLeakDetectorTest extends AnomalyDetectorContractTest {
 
@@ -47,7 +47,8 @@ class MemoryLeakDetectorTest extends AnomalyDetectorContractTest {
     assertThat(a.slopeLowerBoundPerSecond()).isBetween(0.0, a.slopePerSecond());
     double current = start + slopePercentPerSecond * (samples - 1);
     double expectedMillis = (100.0 - current) / slopePercentPerSecond * 1_000.0;
-    assertThat((double) a.timeToExhaustionMillis()).isCloseTo(expectedMillis, within(expectedMillis * 0.1));
+    assertThat((double) a.timeToExhaustionMillis())
+        .isCloseTo(expectedMillis, within(expectedMillis * 0.1));
   }
 
   @Test
@@ -74,7 +75,8 @@ class MemoryLeakDetectorTest extends AnomalyDetectorContractTest {
       d.score(i * 1_000L, 60 + random.nextGaussian());
     }
     assertThat(d.assessment().timeToExhaustionMillis())
-        .isEqualTo(d.assessment().leaking() ? d.assessment().timeToExhaustionMillis() : Long.MAX_VALUE);
+        .isEqualTo(
+            d.assessment().leaking() ? d.assessment().timeToExhaustionMillis() : Long.MAX_VALUE);
     assertThat(d.assessment().slopePerSecond()).isCloseTo(0.0, within(0.02));
   }
 }

@@ -64,8 +64,12 @@ public final class NabDevRunner {
           }
           System.out.printf(
               "  %-55s raw=%6.2f tp=%d fn=%d fp=%d  det=%s%n",
-              ser.key(), ts.rawScore(), ts.detectedWindows(), ts.missedWindows(),
-              ts.falsePositives(), det.length() > 120 ? det.substring(0, 120) : det);
+              ser.key(),
+              ts.rawScore(),
+              ts.detectedWindows(),
+              ts.missedWindows(),
+              ts.falsePositives(),
+              det.length() > 120 ? det.substring(0, 120) : det);
         }
       }
     }

@@ -17,7 +17,8 @@ class NabScorerTest {
     for (int i = 0; i < ts.length; i++) {
       ts[i] = i * MINUTE;
     }
-    return new NabSeries("cat", "s.csv", ts, values, List.of(new NabWindow(60 * MINUTE, 69 * MINUTE)));
+    return new NabSeries(
+        "cat", "s.csv", ts, values, List.of(new NabWindow(60 * MINUTE, 69 * MINUTE)));
   }
 
   private static double[] detectionsAt(int... rows) {
@@ -29,8 +30,7 @@ class NabScorerTest {
   }
 
   private static ThresholdScore scoreOf(double[] scores, NabProfile profile) {
-    return NabScorer.scoreAt(
-        List.of(NabScorer.sweep(series(), scores, profile)), profile, 1.0);
+    return NabScorer.scoreAt(List.of(NabScorer.sweep(series(), scores, profile)), profile, 1.0);
   }
 
   @Test
