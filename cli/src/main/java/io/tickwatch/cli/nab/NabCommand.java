@@ -19,9 +19,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code tickwatch nab}: runs detectors causally over a NAB corpus, writes NAB-layout results and
- * prints the standard, reward-low-FP and reward-low-FN scores (our implementation of NAB's
- * scoring, threshold optimised per profile) and the per-category standard scores. Progress goes to
- * stderr, scores to stdout. Exit code 0 on success, 2 on bad input.
+ * prints the standard, reward-low-FP and reward-low-FN scores (our implementation of NAB's scoring,
+ * threshold optimised per profile) and the per-category standard scores. Progress goes to stderr,
+ * scores to stdout. Exit code 0 on success, 2 on bad input.
  */
 @Command(
     name = "nab",

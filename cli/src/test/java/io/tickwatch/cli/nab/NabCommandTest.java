@@ -50,7 +50,11 @@ class NabCommandTest {
     String end = T0.plusMinutes(5L * 750).format(TS) + ".000000";
     Files.writeString(
         dir.resolve("windows.json"),
-        "{\"synthetic/spiky.csv\": [[\"" + start + "\", \"" + end + "\"]],"
+        "{\"synthetic/spiky.csv\": [[\""
+            + start
+            + "\", \""
+            + end
+            + "\"]],"
             + " \"synthetic/quiet.csv\": []}");
   }
 
@@ -89,7 +93,9 @@ class NabCommandTest {
             "--windows", dir.resolve("windows.json").toString(),
             "--out", dir.resolve("results").toString());
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString().strip()).startsWith("nab: data directory not found").doesNotContain("\n");
+    assertThat(err.toString().strip())
+        .startsWith("nab: data directory not found")
+        .doesNotContain("\n");
 
     StringWriter unknown = new StringWriter();
     CommandLine cl = new CommandLine(new NabCommand());

@@ -20,6 +20,8 @@ public final class ExperimentDetector implements AnomalyDetector {
   static boolean VALUE = !Boolean.getBoolean("novalue");
   static int K = Integer.getInteger("k", 3);
   static boolean RATIO = Boolean.getBoolean("ratio");
+  static double GATE = Double.parseDouble(System.getProperty("gate", "-1000"));
+  static double GATEF = Double.parseDouble(System.getProperty("gatef", "0.5"));
   static int L = Integer.getInteger("l", 0);
   static double Q = Double.parseDouble(System.getProperty("q", "0.99"));
   static double QF = Double.parseDouble(System.getProperty("qf", "3"));
@@ -89,7 +91,11 @@ public final class ExperimentDetector implements AnomalyDetector {
               z = Math.max(z, SHAPEW * v / mean);
             }
           } else if (sd > 0) {
-            z = Math.max(z, SHAPEW * (v - shapes.mean()) / sd);
+            double zs = (v - shapes.mean()) / sd;
+            if (GATE > -100 && zs < GATE) {
+              z = z * GATEF;
+            }
+            z = Math.max(z, SHAPEW * zs);
           }
         }
         shapes.add(v);
