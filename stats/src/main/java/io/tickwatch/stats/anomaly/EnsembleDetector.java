@@ -2,7 +2,8 @@ package io.tickwatch.stats.anomaly;
 
 /**
  * The NAB-oriented ensemble: a value view and a shape view, each reduced to a z-like surprise, the
- * larger one wins, then two rules make one event alarm once.
+ * value view discounted when the context explains it, the larger one wins, then two rules make one
+ * event alarm once.
  *
  * <ol>
  *   <li><b>value</b>: {@code |x - mean| / sd} against the previous {@code valueWindow} values (the
@@ -12,11 +13,16 @@ package io.tickwatch.stats.anomaly;
  *       KnnConformalDetector}), as a z-score against the previous {@code valueWindow} distances,
  *       times {@code shapeWeight}. It flags a pattern never seen before (a missing daily peak, a
  *       flattened cycle) even when every single value is ordinary, and learns a pattern that recurs
- *       (a daily batch-job spike) after its first occurrences;
- *   <li><b>refractory</b>: a surprise that does not exceed the largest of the previous {@code
- *       refractoryRows} surprises scores 0 (only the onset of an event, or a worsening, counts);
+ *       after its first occurrences;
+ *   <li><b>context</b>: the value surprise is multiplied by {@code familiarShapeFactor} when the
+ *       shape distance is below its mean (the recent pattern is a familiar one), and by {@code
+ *       seasonalFactor} when the value lies within the range seen at the same time of day (UTC,
+ *       {@code seasonalSlotMinutes} slots, one slot either side) on an earlier day;
  *   <li><b>hold-off</b>: after an alarm (surprise at least {@code alarmSigmas}) scores are damped
- *       to a tenth for {@code holdRows} rows.
+ *       to a tenth for {@code holdRows} rows;
+ *   <li><b>refractory</b>: a score that does not exceed the largest of the previous {@code
+ *       refractoryRows} scores is reported as 0 (only the onset of an event, or a worsening,
+ *       counts).
  * </ol>
  *
  * <p>Score: {@code z / (z + alarmSigmas)}, {@link #ALARM} at {@code z = alarmSigmas}. Cost: O(
@@ -32,7 +38,10 @@ public final class EnsembleDetector implements AnomalyDetector {
    * @param dimension values per shape vector
    * @param shapeHistory shape vectors searched
    * @param shapeWeight multiplier of the shape z-score
-   * @param refractoryRows rows over which a surprise must be a new maximum
+   * @param familiarShapeFactor multiplier of the value surprise when the shape is familiar
+   * @param seasonalSlotMinutes time-of-day slot width (divides 1440), 0 to disable
+   * @param seasonalFactor multiplier of the value surprise when the time of day explains it
+   * @param refractoryRows rows over which a score must be a new maximum
    * @param alarmSigmas surprise at which the score is {@link #ALARM}
    * @param holdRows rows damped after an alarm
    */
@@ -42,6 +51,9 @@ public final class EnsembleDetector implements AnomalyDetector {
       int dimension,
       int shapeHistory,
       double shapeWeight,
+      double familiarShapeFactor,
+      int seasonalSlotMinutes,
+      double seasonalFactor,
       int refractoryRows,
       double alarmSigmas,
       int holdRows) {
@@ -50,14 +62,17 @@ public final class EnsembleDetector implements AnomalyDetector {
       if (valueWindow < 2 || minPoints < 2 || dimension < 1 || shapeHistory <= dimension) {
         throw new IllegalArgumentException("invalid ensemble window sizes");
       }
-      if (!(shapeWeight >= 0) || refractoryRows < 1 || !(alarmSigmas > 0) || holdRows < 0) {
-        throw new IllegalArgumentException("invalid ensemble weights or hold-off");
+      if (!(shapeWeight >= 0) || !(familiarShapeFactor >= 0) || !(seasonalFactor >= 0)) {
+        throw new IllegalArgumentException("invalid ensemble weights");
+      }
+      if (seasonalSlotMinutes < 0 || refractoryRows < 1 || !(alarmSigmas > 0) || holdRows < 0) {
+        throw new IllegalArgumentException("invalid ensemble slots or hold-off");
       }
     }
 
     /** The fixed configuration documented in docs/ANOMALIES.md (chosen on the whole corpus). */
     public static Config defaults() {
-      return new Config(1000, 30, 8, 1500, 1.4, 100, 7.0, 100);
+      return new Config(1000, 30, 8, 1500, 1.4, 0.5, 30, 0.3, 100, 7.0, 100);
     }
   }
 
@@ -65,7 +80,8 @@ public final class EnsembleDetector implements AnomalyDetector {
   private final RollingMoments values;
   private final RollingMoments shapes;
   private final KnnConformalDetector.Measure shape;
-  private final double[] recentSurprises;
+  private final SeasonalEnvelope seasons;
+  private final double[] recentScores;
   private long count;
   private long holdUntil = -1;
 
@@ -74,7 +90,11 @@ public final class EnsembleDetector implements AnomalyDetector {
     this.values = new RollingMoments(config.valueWindow());
     this.shapes = new RollingMoments(config.valueWindow());
     this.shape = new KnnConformalDetector.Measure(config.dimension(), 1, config.shapeHistory());
-    this.recentSurprises = new double[config.refractoryRows()];
+    this.seasons =
+        config.seasonalSlotMinutes() > 0
+            ? new SeasonalEnvelope(config.seasonalSlotMinutes(), 1)
+            : null;
+    this.recentScores = new double[config.refractoryRows()];
   }
 
   /** With {@link Config#defaults()}. */
@@ -92,30 +112,36 @@ public final class EnsembleDetector implements AnomalyDetector {
       z = zOf(values, value);
     }
     values.add(value);
+    if (seasons != null && seasons.explainsAndRecord(timestampMillis, value)) {
+      z *= config.seasonalFactor();
+    }
     double distance = shape.next(value);
     if (!Double.isNaN(distance)) {
       if (shapes.size() >= config.minPoints()) {
         double sd = shapes.sampleStdDev();
         if (sd > 0) {
-          z = Math.max(z, config.shapeWeight() * (distance - shapes.mean()) / sd);
+          double shapeZ = (distance - shapes.mean()) / sd;
+          if (shapeZ < 0) {
+            z *= config.familiarShapeFactor();
+          }
+          z = Math.max(z, config.shapeWeight() * shapeZ);
         }
       }
       shapes.add(distance);
     }
     long row = count++;
-    double surprise = z;
+    double s = z / (z + config.alarmSigmas());
     if (row < holdUntil) {
-      surprise *= 0.1;
+      s *= 0.1;
     } else if (z >= config.alarmSigmas()) {
       holdUntil = row + config.holdRows();
     }
     double recentMax = 0.0;
-    for (double s : recentSurprises) {
-      recentMax = Math.max(recentMax, s);
+    for (double r : recentScores) {
+      recentMax = Math.max(recentMax, r);
     }
-    recentSurprises[(int) (row % recentSurprises.length)] = surprise;
-    double reported = surprise > recentMax ? surprise : 0.0;
-    return reported / (reported + config.alarmSigmas());
+    recentScores[(int) (row % recentScores.length)] = s;
+    return s > recentMax ? s : 0.0;
   }
 
   private static double zOf(RollingMoments m, double x) {

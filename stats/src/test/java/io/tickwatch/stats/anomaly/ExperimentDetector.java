@@ -44,6 +44,7 @@ public final class ExperimentDetector implements AnomalyDetector {
 
   @Override
   public double score(long t, double x) {
+    tNow = t;
     if (LOGV) {
       if (n < MIN) {
         scaleRef = Math.max(scaleRef, Math.abs(x));
@@ -61,10 +62,57 @@ public final class ExperimentDetector implements AnomalyDetector {
     return out;
   }
 
+  static int SEAS = Integer.getInteger("seas", 0);
+  static double SEASF = Double.parseDouble(System.getProperty("seasf", "0.3"));
+  static int SEASTOL = Integer.getInteger("seastol", 1);
+  private final double[] envMin = new double[SEAS > 0 ? 1440 / SEAS : 1];
+  private final double[] envMax = new double[envMin.length];
+  private final double[] curMin = new double[envMin.length];
+  private final double[] curMax = new double[envMin.length];
+  private final long[] curDay = new long[envMin.length];
+
+  {
+    java.util.Arrays.fill(envMin, Double.POSITIVE_INFINITY);
+    java.util.Arrays.fill(envMax, Double.NEGATIVE_INFINITY);
+    java.util.Arrays.fill(curDay, -1);
+  }
+
+  private long tNow;
+
+  private boolean seasonal(double x) {
+    long day = Math.floorDiv(tNow, 86_400_000L);
+    int slots = envMin.length;
+    int slot = (int) (Math.floorMod(tNow, 86_400_000L) / 60_000L / SEAS);
+    boolean explained = false;
+    for (int d = -SEASTOL; d <= SEASTOL; d++) {
+      int sl = Math.floorMod(slot + d, slots);
+      if (curDay[sl] >= 0 && curDay[sl] < day) {
+        envMin[sl] = Math.min(envMin[sl], curMin[sl]);
+        envMax[sl] = Math.max(envMax[sl], curMax[sl]);
+        curDay[sl] = -1;
+      }
+      if (x >= envMin[sl] && x <= envMax[sl]) {
+        explained = true;
+      }
+    }
+    if (curDay[slot] != day) {
+      curDay[slot] = day;
+      curMin[slot] = x;
+      curMax[slot] = x;
+    } else {
+      curMin[slot] = Math.min(curMin[slot], x);
+      curMax[slot] = Math.max(curMax[slot], x);
+    }
+    return explained;
+  }
+
   private double inner(double x) {
     double z = 0;
     if (VALUE && values.size() >= MIN) {
       z = zOf(values, x);
+    }
+    if (SEAS > 0 && seasonal(x)) {
+      z *= SEASF;
     }
     values.add(x);
     if (S > 0) {
