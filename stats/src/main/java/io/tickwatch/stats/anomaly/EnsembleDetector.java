@@ -26,7 +26,8 @@ package io.tickwatch.stats.anomaly;
  * </ol>
  *
  * <p>Score: {@code z / (z + alarmSigmas)}, {@link #ALARM} at {@code z = alarmSigmas}. Cost: O(
- * {@code shapeHistory x dimension}) per value (about 10 us with the defaults).
+ * {@code shapeHistory x dimension}) per value (about 10 us with the defaults, see
+ * docs/ANOMALIES.md).
  */
 public final class EnsembleDetector implements AnomalyDetector {
 
@@ -72,7 +73,7 @@ public final class EnsembleDetector implements AnomalyDetector {
 
     /** The fixed configuration documented in docs/ANOMALIES.md (chosen on the whole corpus). */
     public static Config defaults() {
-      return new Config(1000, 30, 8, 1500, 1.4, 0.5, 30, 0.3, 100, 7.0, 100);
+      return new Config(1000, 30, 8, 1000, 1.0, 0.5, 30, 0.3, 100, 7.0, 50);
     }
   }
 
