@@ -8,23 +8,12 @@ import java.util.List;
 public final class NabDevRunner {
   private NabDevRunner() {}
 
-  static io.tickwatch.stats.anomaly.AnomalyDetectorFactory factory(String name) {
-    if (name.equals("exp")) {
-      return () ->
-          new io.tickwatch.stats.anomaly.RefractoryDetector(
-              new io.tickwatch.stats.anomaly.ExperimentDetector(),
-              Integer.getInteger("ref", 100),
-              0.0);
-    }
-    return DetectorCatalog.factory(name);
-  }
-
   public static void main(String[] args) {
     NabCorpus corpus = NabCorpus.load(Path.of(args[0]), Path.of(args[1]));
     for (int a = 2; a < args.length; a++) {
       String name = args[a];
       long t0 = System.nanoTime();
-      List<double[]> scores = NabBenchmark.detect(corpus, factory(name), s -> {});
+      List<double[]> scores = NabBenchmark.detect(corpus, DetectorCatalog.factory(name), s -> {});
       long t1 = System.nanoTime();
       NabResult r = NabBenchmark.score(corpus, scores, name);
       StringBuilder sb = new StringBuilder(String.format("%-18s", name));
