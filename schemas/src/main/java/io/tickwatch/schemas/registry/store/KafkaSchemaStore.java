@@ -123,7 +123,13 @@ public final class KafkaSchemaStore implements SchemaStore {
   }
 
   private void ensureTopic() {
-    try (Admin admin = Admin.create(clientConfig(AdminClientConfig.CLIENT_ID_CONFIG, "admin"))) {
+    Map<String, Object> adminConfig = clientConfig(AdminClientConfig.CLIENT_ID_CONFIG, "admin");
+    adminConfig.putIfAbsent(
+        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+    adminConfig.putIfAbsent(
+        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 30_000));
+    Admin admin = Admin.create(adminConfig);
+    try {
       int brokers =
           admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).size();
       short replication = (short) Math.max(1, Math.min(3, brokers));
@@ -160,6 +166,9 @@ public final class KafkaSchemaStore implements SchemaStore {
       Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
       throw new SchemaStoreException(
           "Could not create or describe " + describe() + ": " + cause, cause);
+    } finally {
+      // bounded: an unreachable cluster must not hold start() for the admin's default minute
+      admin.close(timeout);
     }
   }
 
