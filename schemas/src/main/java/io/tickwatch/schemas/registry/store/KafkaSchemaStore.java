@@ -58,6 +58,7 @@ public final class KafkaSchemaStore implements SchemaStore {
   private final Duration timeout;
   private final Map<String, Object> clientOverrides;
   private KafkaProducer<byte[], byte[]> producer;
+  private long nextOffset;
 
   /**
    * @param bootstrapServers Kafka bootstrap servers, {@code host:port[,host:port]}
@@ -99,7 +100,17 @@ public final class KafkaSchemaStore implements SchemaStore {
     ProducerRecord<byte[], byte[]> record =
         new ProducerRecord<>(topic, 0, StoreCodec.key(entry), StoreCodec.value(entry));
     try {
-      producer.send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      long offset = producer.send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS).offset();
+      if (offset != nextOffset) {
+        // only this registry should write here: a gap means another writer, and possibly reused ids
+        LOG.error(
+            "Another writer appended to {} (expected offset {}, wrote at {}): run one embedded"
+                + " registry per schemas topic, ids may conflict",
+            describe(),
+            nextOffset,
+            offset);
+      }
+      nextOffset = offset + 1;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SchemaStoreException("Interrupted while writing to " + describe(), e);
@@ -179,6 +190,7 @@ public final class KafkaSchemaStore implements SchemaStore {
       consumer.assign(List.of(partition));
       consumer.seekToBeginning(List.of(partition));
       long end = consumer.endOffsets(List.of(partition), timeout).get(partition);
+      nextOffset = end;
       long deadlineNanos = System.nanoTime() + timeout.toNanos();
       while (consumer.position(partition, timeout) < end) {
         if (System.nanoTime() - deadlineNanos > 0) {
