@@ -100,13 +100,24 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Time between progress lines (default: ${DEFAULT-VALUE}).")
   Duration progressInterval;
 
+  @Option(
+      names = "--connect-timeout",
+      defaultValue = "15s",
+      converter = Converters.DurationConverter.class,
+      paramLabel = "DURATION",
+      description =
+          "How long to wait for an existing cluster or registry to answer (default:"
+              + " ${DEFAULT-VALUE}).")
+  Duration connectTimeout;
+
   /** The stack options these command-line options describe; validates combinations. */
   StackOptions stackOptions() {
     StackOptions options =
         StackOptions.defaults()
             .withDataDir(dataDir)
             .withPorts(kafkaPort, controllerPort, registryPort)
-            .withExternal(Optional.ofNullable(bootstrapServers), Optional.ofNullable(schemaRegistryUrl));
+            .withExternal(Optional.ofNullable(bootstrapServers), Optional.ofNullable(schemaRegistryUrl))
+            .withConnectTimeout(connectTimeout);
     if (!options.problems().isEmpty()) {
       throw new ParameterException(spec.commandLine(), String.join("; ", options.problems()));
     }

@@ -161,7 +161,12 @@ public final class DevStack implements AutoCloseable {
               .host(options.host())
               .port(options.registryPort())
               .build();
-      registry.start();
+      try {
+        registry.start();
+      } catch (RuntimeException e) {
+        registry.close();
+        throw new StackException("schema registry failed to start: " + e.getMessage(), e);
+      }
       parts.push(new Part("schema registry", registry));
       schemaRegistryUrl = registry.url();
       String line =
