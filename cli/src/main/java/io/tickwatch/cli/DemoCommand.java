@@ -116,7 +116,8 @@ public final class DemoCommand implements Callable<Integer> {
         StackOptions.defaults()
             .withDataDir(dataDir)
             .withPorts(kafkaPort, controllerPort, registryPort)
-            .withExternal(Optional.ofNullable(bootstrapServers), Optional.ofNullable(schemaRegistryUrl))
+            .withExternal(
+                Optional.ofNullable(bootstrapServers), Optional.ofNullable(schemaRegistryUrl))
             .withConnectTimeout(connectTimeout);
     if (!options.problems().isEmpty()) {
       throw new ParameterException(spec.commandLine(), String.join("; ", options.problems()));

@@ -63,7 +63,7 @@ public final class Main {
             ? e.getMessage()
             : e.getClass().getSimpleName() + ": " + e.getMessage();
     failed.getErr().println("tickwatch: error: " + oneLine(message));
-    org.slf4j.LoggerFactory.getLogger(Main.class).error("Command failed", e);
+    org.slf4j.LoggerFactory.getLogger(Main.class).warn("Command failed", e);
     return e instanceof IllegalArgumentException ? EXIT_USAGE : EXIT_FAILURE;
   }
 

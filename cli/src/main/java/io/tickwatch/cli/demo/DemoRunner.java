@@ -39,10 +39,11 @@ public final class DemoRunner {
       StackOptions stackOptions, Settings settings, Consumer<String> console, InstantSource clock) {
     this.stackOptions = stackOptions;
     this.settings = settings;
-    this.console = line -> {
-      LOG.info(line);
-      console.accept(line);
-    };
+    this.console =
+        line -> {
+          LOG.info(line);
+          console.accept(line);
+        };
     this.clock = clock;
   }
 
@@ -58,8 +59,7 @@ public final class DemoRunner {
       DemoSamplePublisher publisher =
           new DemoSamplePublisher(
               stack.bootstrapServers(), stack.registryClient(), settings.hosts(), clock);
-      SampleFlowMeter meter =
-          new SampleFlowMeter(stack.bootstrapServers(), stack.registryClient());
+      SampleFlowMeter meter = new SampleFlowMeter(stack.bootstrapServers(), stack.registryClient());
       stack.adopt("flow meter", meter);
       stack.adopt("demo publisher", publisher);
       meter.start();
@@ -69,7 +69,8 @@ public final class DemoRunner {
       console.accept("Stopping: simulated game servers, schema registry, Kafka ...");
     }
     console.accept(
-        "Stopped cleanly after " + DurationParser.clock(Duration.between(started, clock.instant())));
+        "Stopped cleanly after "
+            + DurationParser.clock(Duration.between(started, clock.instant())));
   }
 
   private void printSummary(DevStack stack) {

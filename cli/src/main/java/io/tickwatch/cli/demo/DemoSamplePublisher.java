@@ -71,15 +71,21 @@ public final class DemoSamplePublisher implements AutoCloseable {
     long startMillis = clock.millis() / 100 * 100;
     for (int i = 1; i <= hostCount; i++) {
       hosts.add(
-          new SyntheticHost("demo-host-" + i, 1_000L + i, startMillis, REGIONS[i % REGIONS.length]));
+          new SyntheticHost(
+              "demo-host-" + i, 1_000L + i, startMillis, REGIONS[i % REGIONS.length]));
     }
     Map<String, Object> config =
         Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-            ProducerConfig.CLIENT_ID_CONFIG, "tickwatch-demo-publisher",
-            ProducerConfig.ACKS_CONFIG, "all",
-            ProducerConfig.LINGER_MS_CONFIG, 5,
-            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrapServers,
+            ProducerConfig.CLIENT_ID_CONFIG,
+            "tickwatch-demo-publisher",
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            ProducerConfig.LINGER_MS_CONFIG,
+            5,
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+            true);
     producer =
         new KafkaProducer<>(config, new StringSerializer(), new AvroSerializer<>(registryClient));
     scheduler =

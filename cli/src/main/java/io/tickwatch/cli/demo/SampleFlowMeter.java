@@ -24,9 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Measures what actually flows through {@code tickwatch.samples}: a group-less consumer that
- * starts at the end of every partition, decodes each record through the registry and counts
- * batches, sample slots and distinct hosts. Runs on its own daemon thread.
+ * Measures what actually flows through {@code tickwatch.samples}: a group-less consumer that starts
+ * at the end of every partition, decodes each record through the registry and counts batches,
+ * sample slots and distinct hosts. Runs on its own daemon thread.
  */
 public final class SampleFlowMeter implements AutoCloseable {
 
@@ -47,10 +47,14 @@ public final class SampleFlowMeter implements AutoCloseable {
   public SampleFlowMeter(String bootstrapServers, SchemaRegistryClient registryClient) {
     Map<String, Object> config =
         Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-            ConsumerConfig.CLIENT_ID_CONFIG, "tickwatch-demo-flow-meter",
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrapServers,
+            ConsumerConfig.CLIENT_ID_CONFIG,
+            "tickwatch-demo-flow-meter",
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            false,
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+            "latest");
     consumer =
         new KafkaConsumer<>(
             config,
@@ -80,8 +84,7 @@ public final class SampleFlowMeter implements AutoCloseable {
     try {
       while (running.get()) {
         try {
-          for (ConsumerRecord<String, SampleBatch> record :
-              consumer.poll(Duration.ofMillis(500))) {
+          for (ConsumerRecord<String, SampleBatch> record : consumer.poll(Duration.ofMillis(500))) {
             batches.incrementAndGet();
             sampleSlots.addAndGet(record.value().getSampleCount());
             hosts.add(record.value().getHostId());

@@ -109,7 +109,8 @@ final class SyntheticHost {
   private void step() {
     players = clamp(players + random.nextGaussian() * 0.05, 0, 200);
     double targetCpu = 5 + players * 0.35;
-    cpuPercent = clamp(cpuPercent + (targetCpu - cpuPercent) * 0.01 + random.nextGaussian(), 0, 100);
+    cpuPercent =
+        clamp(cpuPercent + (targetCpu - cpuPercent) * 0.01 + random.nextGaussian(), 0, 100);
     heapUsedBytes += 20_000 + players * 500 + random.nextDouble() * 10_000;
     if (heapUsedBytes > HEAP_MAX_BYTES * 0.8) {
       heapUsedBytes = HEAP_MAX_BYTES * (0.25 + 0.05 * random.nextDouble()); // a collection

@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * Parses human durations for command-line options: {@code 90s}, {@code 2m}, {@code 1m30s}, {@code
- * 500ms}, {@code 1h}, ISO-8601 ({@code PT1M30S}), a bare number of seconds ({@code 45}), and
- * {@code forever} or {@code 0} for "no limit" (returned as {@link Duration#ZERO}).
+ * 500ms}, {@code 1h}, ISO-8601 ({@code PT1M30S}), a bare number of seconds ({@code 45}), and {@code
+ * forever} or {@code 0} for "no limit" (returned as {@link Duration#ZERO}).
  */
 public final class DurationParser {
 
@@ -88,8 +88,6 @@ public final class DurationParser {
 
   private static IllegalArgumentException invalid(String text) {
     return new IllegalArgumentException(
-        "invalid duration '"
-            + text
-            + "' (use e.g. 90s, 2m, 1m30s, 500ms, PT90S, or 'forever')");
+        "invalid duration '" + text + "' (use e.g. 90s, 2m, 1m30s, 500ms, PT90S, or 'forever')");
   }
 }

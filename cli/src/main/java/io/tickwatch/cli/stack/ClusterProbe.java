@@ -27,13 +27,20 @@ public final class ClusterProbe {
     int timeoutMs = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
     Map<String, Object> config =
         Map.of(
-            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs,
-            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs,
-            AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MS_CONFIG, 1_000L,
-            AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG, 2_000L,
-            AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000L,
-            AdminClientConfig.CLIENT_ID_CONFIG, "tickwatch-probe");
+            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrapServers,
+            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+            timeoutMs,
+            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+            timeoutMs,
+            AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MS_CONFIG,
+            1_000L,
+            AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG,
+            2_000L,
+            AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG,
+            1_000L,
+            AdminClientConfig.CLIENT_ID_CONFIG,
+            "tickwatch-probe");
     try (Admin admin = Admin.create(config)) {
       DescribeClusterResult result =
           admin.describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMs));

@@ -129,6 +129,8 @@ public final class DevStack implements AutoCloseable {
             bootstrapServers,
             AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
             (int) options.connectTimeout().toMillis(),
+            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+            (int) options.connectTimeout().toMillis(),
             AdminClientConfig.CLIENT_ID_CONFIG,
             "tickwatch-topic-bootstrap");
     try (Admin admin = Admin.create(adminConfig)) {

@@ -21,7 +21,6 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
-import org.apache.kafka.server.common.MetadataVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,10 +28,10 @@ import org.slf4j.LoggerFactory;
  * A real single-node Kafka cluster in this JVM: one KRaft process acting as broker and controller
  * ({@code process.roles=broker,controller}), built from Kafka's own server classes.
  *
- * <p>Storage lives under {@code dataDir/kafka}. The first start formats it with a fresh cluster
- * id; later starts find {@code meta.properties} and reuse the cluster id, topics and records, so
- * history survives restarts. The controller quorum is static ({@code controller.quorum.voters}),
- * so ports may change between restarts.
+ * <p>Storage lives under {@code dataDir/kafka}. The first start formats it with a fresh cluster id;
+ * later starts find {@code meta.properties} and reuse the cluster id, topics and records, so
+ * history survives restarts. The controller quorum is static ({@code controller.quorum.voters}), so
+ * ports may change between restarts.
  *
  * <p>Lifecycle: {@link #start()} once, then {@link #close()} (idempotent). Not thread-safe.
  */
@@ -145,13 +144,22 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     props.put("controller.quorum.voters", NODE_ID + "@" + host + ":" + controllerPort);
     props.put(
         "listeners",
-        "PLAINTEXT://" + host + ":" + kafkaPort + "," + CONTROLLER_LISTENER + "://" + host + ":"
+        "PLAINTEXT://"
+            + host
+            + ":"
+            + kafkaPort
+            + ","
+            + CONTROLLER_LISTENER
+            + "://"
+            + host
+            + ":"
             + controllerPort);
     props.put("advertised.listeners", "PLAINTEXT://" + host + ":" + kafkaPort);
     props.put("controller.listener.names", CONTROLLER_LISTENER);
     props.put("inter.broker.listener.name", "PLAINTEXT");
     props.put(
-        "listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        "listener.security.protocol.map",
+        "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
     props.put("log.dirs", logDir().toString());
     props.put("metadata.log.dir", logDir().toString());
     // single node: every internal topic has exactly one replica
@@ -181,12 +189,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       Files.createDirectories(logDir());
       Formatter formatter =
           new Formatter()
-              .setPrintStream(new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8))
+              .setPrintStream(
+                  new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8))
               .setNodeId(NODE_ID)
               .setClusterId(Uuid.randomUuid().toString())
               .setDirectories(List.of(logDir().toString()))
               .setMetadataLogDirectory(logDir().toString())
-              .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+              // release version left unset: the Formatter uses the latest production version
               .setControllerListenerName(CONTROLLER_LISTENER)
               .setIgnoreFormatted(true);
       formatter.run();
@@ -211,9 +220,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private void awaitReady() {
     Map<String, Object> adminConfig =
         Map.of(
-            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) startTimeout.toMillis());
+            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrapServers(),
+            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+            5_000,
+            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+            (int) startTimeout.toMillis());
     try (Admin admin = Admin.create(adminConfig)) {
       admin
           .describeCluster(new DescribeClusterOptions().timeoutMs((int) startTimeout.toMillis()))

@@ -66,8 +66,8 @@ public record StackOptions(
   }
 
   /**
-   * Checks the combination of options; returns every problem found (empty when valid), each as
-   * one line.
+   * Checks the combination of options; returns every problem found (empty when valid), each as one
+   * line.
    */
   public List<String> problems() {
     List<String> problems = new ArrayList<>();

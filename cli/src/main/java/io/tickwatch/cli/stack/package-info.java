@@ -5,7 +5,7 @@
  * io.tickwatch.cli.stack.DevStack}, which starts them in order and stops them in reverse.
  *
  * <p>Everything here reports failures as {@link io.tickwatch.cli.stack.StackException} with a
- * one-line message and never writes to the console or exits the JVM; the command layer decides
- * what to print.
+ * one-line message and never writes to the console or exits the JVM; the command layer decides what
+ * to print.
  */
 package io.tickwatch.cli.stack;

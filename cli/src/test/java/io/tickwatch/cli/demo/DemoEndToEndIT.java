@@ -91,13 +91,20 @@ class DemoEndToEndIT {
         Main.execute(
             new String[] {
               "demo",
-              "--duration", "6s",
-              "--progress-interval", "1s",
-              "--hosts", "2",
-              "--data-dir", dataDir.toString(),
-              "--kafka-port", String.valueOf(PortCheck.findFreePort()),
-              "--controller-port", String.valueOf(PortCheck.findFreePort()),
-              "--registry-port", String.valueOf(PortCheck.findFreePort())
+              "--duration",
+              "6s",
+              "--progress-interval",
+              "1s",
+              "--hosts",
+              "2",
+              "--data-dir",
+              dataDir.toString(),
+              "--kafka-port",
+              String.valueOf(PortCheck.findFreePort()),
+              "--controller-port",
+              String.valueOf(PortCheck.findFreePort()),
+              "--registry-port",
+              String.valueOf(PortCheck.findFreePort())
             },
             new PrintWriter(out, true),
             new PrintWriter(err, true));
@@ -115,8 +122,10 @@ class DemoEndToEndIT {
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(
             Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false),
             new ByteArrayDeserializer(),
             new ByteArrayDeserializer())) {
       List<TopicPartition> partitions =
@@ -132,7 +141,8 @@ class DemoEndToEndIT {
         }
       }
     }
-    throw new AssertionError("no record arrived on " + Topics.SAMPLES.name() + " within " + TIMEOUT);
+    throw new AssertionError(
+        "no record arrived on " + Topics.SAMPLES.name() + " within " + TIMEOUT);
   }
 
   private JsonNode getJson(String url) throws Exception {

@@ -20,7 +20,10 @@ class SyntheticHostTest {
     assertThat(batch.getSeries())
         .extracting(MetricSeries::getName)
         .containsExactly(
-            "cpu.process.percent", "heap.used.bytes", "players.online.count", "tick.duration.micros");
+            "cpu.process.percent",
+            "heap.used.bytes",
+            "players.online.count",
+            "tick.duration.micros");
     assertThat(batch.getSeries()).allSatisfy(series -> assertThat(series.getValues()).hasSize(100));
   }
 

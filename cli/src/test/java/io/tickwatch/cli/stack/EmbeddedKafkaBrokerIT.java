@@ -37,8 +37,7 @@ class EmbeddedKafkaBrokerIT {
 
   @Test
   void shouldCreateCatalogueTopicsAndKeepDataAndClusterIdAcrossRestarts() throws Exception {
-    Set<String> catalogue =
-        Topics.all().stream().map(TopicSpec::name).collect(Collectors.toSet());
+    Set<String> catalogue = Topics.all().stream().map(TopicSpec::name).collect(Collectors.toSet());
     String firstClusterId;
     try (EmbeddedKafkaBroker broker = startBroker()) {
       assertThat(broker.formattedOnStart()).isTrue();
@@ -111,7 +110,9 @@ class EmbeddedKafkaBrokerIT {
             Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
             new StringSerializer(),
             new StringSerializer())) {
-      producer.send(new ProducerRecord<>(Topics.SAMPLES.name(), key, value)).get(30, TimeUnit.SECONDS);
+      producer
+          .send(new ProducerRecord<>(Topics.SAMPLES.name(), key, value))
+          .get(30, TimeUnit.SECONDS);
     }
   }
 
