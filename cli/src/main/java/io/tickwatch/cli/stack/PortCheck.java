@@ -37,7 +37,8 @@ public final class PortCheck {
   /** Whether a server socket can bind {@code host:port} right now. */
   public static boolean isFree(String host, int port) {
     try (ServerSocket socket = new ServerSocket()) {
-      socket.setReuseAddress(false);
+      // like the servers themselves: connections in TIME_WAIT from an earlier run must not count
+      socket.setReuseAddress(true);
       socket.bind(new InetSocketAddress(InetAddress.getByName(host), port));
       return true;
     } catch (IOException e) {
