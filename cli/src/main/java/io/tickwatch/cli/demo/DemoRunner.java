@@ -53,7 +53,7 @@ public final class DemoRunner {
    * @throws io.tickwatch.cli.stack.StackException when the stack cannot start
    */
   public void run(CountDownLatch stopRequested) throws InterruptedException {
-    Instant started = clock.instant();
+    Instant launched = clock.instant();
     console.accept("Starting the Tickwatch dev stack (logs: " + logHint() + ")");
     try (DevStack stack = DevStack.start(stackOptions, line -> console.accept("  + " + line))) {
       DemoSamplePublisher publisher =
@@ -64,13 +64,18 @@ public final class DemoRunner {
       stack.adopt("demo publisher", publisher);
       meter.start();
       publisher.start();
+      Instant running = clock.instant();
       printSummary(stack);
-      reportUntilStopped(stack, publisher, meter, stopRequested, started);
+      reportUntilStopped(stack, publisher, meter, stopRequested, running);
+      console.accept(
+          totalsLine(
+              Duration.between(running, clock.instant()), meter.snapshot(), publisher.counters()));
       console.accept("Stopping: simulated game servers, schema registry, Kafka ...");
     }
     console.accept(
-        "Stopped cleanly after "
-            + DurationParser.clock(Duration.between(started, clock.instant())));
+        "Stopped cleanly (ran "
+            + DurationParser.clock(Duration.between(launched, clock.instant()))
+            + " in total)");
   }
 
   private void printSummary(DevStack stack) {
@@ -116,12 +121,11 @@ public final class DemoRunner {
       if (!now.isBefore(deadline)) {
         return;
       }
-      Duration wait = Duration.between(now, deadline);
-      if (wait.compareTo(settings.progressInterval()) > 0) {
-        wait = settings.progressInterval();
-      }
-      if (stopRequested.await(Math.max(1, wait.toMillis()), TimeUnit.MILLISECONDS)) {
-        return;
+      Duration untilDeadline = Duration.between(now, deadline);
+      boolean lastStretch = untilDeadline.compareTo(settings.progressInterval()) <= 0;
+      Duration wait = lastStretch ? untilDeadline : settings.progressInterval();
+      if (stopRequested.await(Math.max(1, wait.toMillis()), TimeUnit.MILLISECONDS) || lastStretch) {
+        return; // the totals line covers the last, shorter stretch
       }
       now = clock.instant();
       SampleFlowMeter.Snapshot current = meter.snapshot();
@@ -154,6 +158,20 @@ public final class DemoRunner {
         subjects,
         published.sendErrors(),
         flow.undecodable() > 0 ? "  undecodable=" + flow.undecodable() : "");
+  }
+
+  static String totalsLine(
+      Duration elapsed, SampleFlowMeter.Snapshot flow, DemoSamplePublisher.Counters published) {
+    return String.format(
+        Locale.ROOT,
+        "[demo %s] total: batches=%d  samples=%d  hosts=%d  sent=%d  acked=%d  send errors=%d",
+        DurationParser.clock(elapsed),
+        flow.batches(),
+        flow.sampleSlots(),
+        flow.distinctHosts(),
+        published.batchesSent(),
+        published.batchesAcked(),
+        published.sendErrors());
   }
 
   private static String subjectCount(DevStack stack) {

@@ -113,6 +113,7 @@ class DemoEndToEndIT {
     assertThat(out.toString())
         .contains("Kafka (embedded KRaft", "Schema registry (embedded", "not running yet")
         .contains("[demo 00:0")
+        .contains("total: batches=")
         .contains("Stopped cleanly");
     assertThat(out.toString().lines().filter(line -> line.startsWith("[demo ")))
         .anySatisfy(line -> assertThat(line).contains("hosts=2").doesNotContain("batches=0 "));

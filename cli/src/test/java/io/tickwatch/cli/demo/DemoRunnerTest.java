@@ -32,4 +32,17 @@ class DemoRunnerTest {
             "?");
     assertThat(line).endsWith("undecodable=2");
   }
+
+  @Test
+  void shouldSummariseTotalsAtTheEnd() {
+    String line =
+        DemoRunner.totalsLine(
+            Duration.ofSeconds(20),
+            new SampleFlowMeter.Snapshot(600, 60_000, 0, 3),
+            new DemoSamplePublisher.Counters(600, 600, 0));
+    assertThat(line)
+        .isEqualTo(
+            "[demo 00:20] total: batches=600  samples=60000  hosts=3  sent=600  acked=600  send"
+                + " errors=0");
+  }
 }
