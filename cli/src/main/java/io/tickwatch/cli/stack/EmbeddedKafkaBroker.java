@@ -175,7 +175,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     props.put("num.partitions", "1");
     props.put("auto.create.topics.enable", "false");
     props.put("group.initial.rebalance.delay.ms", "0");
-    props.put("log.flush.interval.messages", String.valueOf(Long.MAX_VALUE));
     props.putAll(overrides);
     return props;
   }
