@@ -17,7 +17,7 @@ import org.apache.avro.Schema;
  * gets the same id, and there is no compatibility logic (that is the registry's job). Counts calls
  * so tests can check the serdes' caches.
  */
-final class FakeSchemaRegistryClient implements SchemaRegistryClient {
+class FakeSchemaRegistryClient implements SchemaRegistryClient {
   private final Map<Schema, Integer> idsBySchema = new HashMap<>();
   private final Map<Integer, Schema> schemasById = new HashMap<>();
   private final Map<String, List<Integer>> idsBySubject = new HashMap<>();
