@@ -223,6 +223,7 @@ public final class ExampleRecords {
         .setIssuer("alerting")
         .setReason("score 0.97 > 0.9 on tick.duration p99")
         .setAlertFingerprint("9f2c1ab04e7d33aa")
+        .setPayloadType("StartProfiling")
         .setPayload(
             StartProfiling.newBuilder()
                 .setProfileId("prof-host-3-1")
@@ -239,15 +240,18 @@ public final class ExampleRecords {
     return List.of(
         ControlCommand.newBuilder(controlCommand())
             .setCommandId("c-2")
+            .setPayloadType("ShedLoad")
             .setPayload(ShedLoad.newBuilder().setFraction(0.3).build())
             .build(),
         ControlCommand.newBuilder(controlCommand())
             .setCommandId("c-3")
             .setAlertFingerprint(null)
+            .setPayloadType("RestoreLoad")
             .setPayload(new RestoreLoad())
             .build(),
         ControlCommand.newBuilder(controlCommand())
             .setCommandId("c-4")
+            .setPayloadType("StopProfiling")
             .setPayload(io.tickwatch.avro.StopProfiling.newBuilder().build())
             .build());
   }
