@@ -43,8 +43,9 @@ class AvroSerdeRoundTripTest {
 
   private <V> void roundTrip(TopicSpec<V> topic, Object example) {
     V record = topic.valueType().cast(example);
-    try (Serializer<V> serializer = new AvroSerializer<>(registry);
-        Deserializer<V> deserializer = new AvroDeserializer<>(registry, topic.valueType())) {
+    try (AvroSerde<V> serde = topic.valueSerde(registry);
+        Serializer<V> serializer = serde.serializer();
+        Deserializer<V> deserializer = serde.deserializer()) {
       byte[] bytes = serializer.serialize(topic.name(), record);
 
       int registeredId =
@@ -54,6 +55,27 @@ class AvroSerdeRoundTripTest {
       assertThat(bytes.length).isGreaterThan(WireFormat.HEADER_SIZE_BYTES);
       assertSameRecord(deserializer.deserialize(topic.name(), bytes), record);
     }
+  }
+
+  @Test
+  void shouldBeDecodableByHandFromTheIdAndThePlainAvroBody() throws Exception {
+    byte[] bytes =
+        new AvroSerializer<SampleBatch>(registry)
+            .serialize(Topics.SAMPLES.name(), ExampleRecords.sampleBatch());
+
+    int schemaId = ByteBuffer.wrap(bytes, 1, 4).getInt();
+    org.apache.avro.Schema writer = registry.getById(schemaId);
+    GenericRecord decoded =
+        new org.apache.avro.generic.GenericDatumReader<GenericRecord>(writer)
+            .read(
+                null,
+                org.apache.avro.io.DecoderFactory.get()
+                    .binaryDecoder(bytes, 5, bytes.length - 5, null));
+
+    assertThat(decoded.get("hostId")).hasToString("host-1");
+    assertThat(decoded.get("sampleCount")).isEqualTo(3);
+    assertThat(decoded.get("startTimeMillis"))
+        .isEqualTo(ExampleRecords.sampleBatch().getStartTimeMillis().toEpochMilli());
   }
 
   @Test
