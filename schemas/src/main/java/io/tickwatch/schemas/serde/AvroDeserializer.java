@@ -47,7 +47,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 public class AvroDeserializer<T> implements Deserializer<T> {
   private final Class<T> specificClass;
   private final Schema readerSchema;
-  private final ConcurrentMap<Integer, DatumReader<T>> readersByWriterId =
+  private final ConcurrentMap<Integer, WriterReader<T>> readersByWriterId =
       new ConcurrentHashMap<>();
 
   private SchemaRegistryClient client;
@@ -134,7 +134,7 @@ public class AvroDeserializer<T> implements Deserializer<T> {
               + AvroSerdeConfig.SCHEMA_REGISTRY_URL);
     }
     int schemaId = WireFormat.parseSchemaId(topic, data);
-    DatumReader<T> reader = readersByWriterId.get(schemaId);
+    WriterReader<T> reader = readersByWriterId.get(schemaId);
     if (reader == null) {
       reader = newReader(topic, schemaId);
       readersByWriterId.putIfAbsent(schemaId, reader);
@@ -147,7 +147,7 @@ public class AvroDeserializer<T> implements Deserializer<T> {
                 data.length - WireFormat.HEADER_SIZE_BYTES,
                 null);
     try {
-      return reader.read(null, decoder);
+      return reader.reader().read(null, decoder);
     } catch (EOFException e) {
       throw new TruncatedPayloadException(
           topic,
@@ -155,13 +155,20 @@ public class AvroDeserializer<T> implements Deserializer<T> {
           "the Avro body ends before the record of writer schema id " + schemaId + " is complete",
           e);
     } catch (IOException | RuntimeException e) {
+      Schema writer = reader.writer();
+      Schema target = readerSchema(writer);
       throw new SerializationException(
           "Could not decode record from topic '"
               + topic
-              + "' with writer schema id "
+              + "' written with schema id "
               + schemaId
+              + " ("
+              + writer.getFullName()
+              + ") as "
+              + target.getFullName()
               + ": "
-              + e,
+              + e.getMessage()
+              + incompatibilities(target, writer),
           e);
     }
   }
@@ -173,7 +180,18 @@ public class AvroDeserializer<T> implements Deserializer<T> {
     }
   }
 
-  private DatumReader<T> newReader(String topic, int schemaId) {
+  private Schema readerSchema(Schema writer) {
+    if (readerSchema != null) {
+      return readerSchema;
+    }
+    if (specificByWriterName) {
+      Class<?> generated = SpecificData.get().getClass(writer);
+      return generated == null ? writer : schemaOf(generated);
+    }
+    return writer;
+  }
+
+  private WriterReader<T> newReader(String topic, int schemaId) {
     Schema writer = writerSchema(topic, schemaId);
     Class<?> targetClass = specificClass;
     Schema reader = readerSchema == null ? writer : readerSchema;
@@ -193,30 +211,29 @@ public class AvroDeserializer<T> implements Deserializer<T> {
       }
       reader = schemaOf(targetClass);
     }
-    if (reader != writer) {
-      SchemaPairCompatibility compatibility =
-          SchemaCompatibility.checkReaderWriterCompatibility(reader, writer);
-      if (compatibility.getType() != SchemaCompatibilityType.COMPATIBLE) {
-        throw new SerializationException(
-            "Record from topic '"
-                + topic
-                + "' was written with schema id "
-                + schemaId
-                + " ("
-                + writer.getFullName()
-                + "), which cannot be read as "
-                + reader.getFullName()
-                + ": "
-                + compatibility.getResult().getIncompatibilities().stream()
-                    .map(i -> i.getType() + " at " + i.getLocation() + " (" + i.getMessage() + ")")
-                    .collect(Collectors.joining("; ")));
-      }
-    }
     if (targetClass != null) {
-      return new SpecificDatumReader<>(writer, reader, SpecificData.getForClass(targetClass));
+      return new WriterReader<>(
+          writer, new SpecificDatumReader<>(writer, reader, SpecificData.getForClass(targetClass)));
     }
-    return new GenericDatumReader<>(writer, reader);
+    return new WriterReader<>(writer, new GenericDatumReader<>(writer, reader));
   }
+
+  /** Why {@code writer} data cannot be read as {@code reader}, or empty when Avro says it can. */
+  private static String incompatibilities(Schema reader, Schema writer) {
+    SchemaPairCompatibility compatibility =
+        SchemaCompatibility.checkReaderWriterCompatibility(reader, writer);
+    if (compatibility.getType() == SchemaCompatibilityType.COMPATIBLE) {
+      return "";
+    }
+    return " (schemas incompatible: "
+        + compatibility.getResult().getIncompatibilities().stream()
+            .map(i -> i.getType() + " at " + i.getLocation() + ": " + i.getMessage())
+            .collect(Collectors.joining("; "))
+        + ")";
+  }
+
+  /** A datum reader with the writer schema it resolves from. */
+  private record WriterReader<T>(Schema writer, DatumReader<T> reader) {}
 
   private Schema writerSchema(String topic, int schemaId) {
     try {

@@ -18,6 +18,8 @@ import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Kafka serializer writing Avro records ({@link SpecificRecord} or {@link
@@ -40,6 +42,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * @param <T> the record type
  */
 public class AvroSerializer<T> implements Serializer<T> {
+  private static final Logger LOG = LoggerFactory.getLogger(AvroSerializer.class);
+
   private final ConcurrentMap<String, ConcurrentMap<Schema, Integer>> idsBySubject =
       new ConcurrentHashMap<>();
   private final ConcurrentMap<Schema, DatumWriter<Object>> specificWriters =
@@ -159,6 +163,12 @@ public class AvroSerializer<T> implements Serializer<T> {
           e);
     }
     ids.put(schema, schemaId);
+    LOG.info(
+        "{} schema {} under subject {}: id {}",
+        autoRegisterSchemas ? "Registered" : "Found",
+        schema.getFullName(),
+        subject,
+        schemaId);
     return schemaId;
   }
 

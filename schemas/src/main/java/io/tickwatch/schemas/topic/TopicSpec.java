@@ -12,6 +12,8 @@ import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * One topic of the catalogue: its name, who writes and reads it, how it is keyed, what its values
@@ -111,6 +113,11 @@ public record TopicSpec<V>(
   /** An Admin {@link NewTopic} with this spec's partitions and configuration. */
   public NewTopic toNewTopic(short replicationFactor) {
     return new NewTopic(name, partitions, replicationFactor).configs(topicConfigs());
+  }
+
+  /** The serde of the keys: every key is a UTF-8 string. */
+  public Serde<String> keySerde() {
+    return Serdes.String();
   }
 
   /**

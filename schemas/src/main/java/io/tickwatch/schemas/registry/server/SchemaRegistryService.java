@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaParseException;
 
 /**
  * The registry's operations, independent of HTTP. Refusals are thrown as {@link
@@ -203,12 +202,16 @@ final class SchemaRegistryService {
     }
     try {
       return new Schema.Parser().parse(schemaJson);
-    } catch (SchemaParseException e) {
+    } catch (RuntimeException e) { // SchemaParseException, AvroTypeException for bad defaults, ...
+      String reason = String.valueOf(e.getMessage());
+      if (reason.contains("UnresolvedSchema")) {
+        // Avro 1.12 names a placeholder instead of the missing type
+        reason =
+            "it uses a type name that is neither an Avro primitive nor a named type defined in the"
+                + " schema (named types must be defined inline, references are not supported)";
+      }
       throw new SchemaRegistryException(
-          422, SchemaRegistryException.INVALID_SCHEMA, "Invalid schema: " + e.getMessage());
-    } catch (RuntimeException e) { // AvroTypeException for bad defaults, and the like
-      throw new SchemaRegistryException(
-          422, SchemaRegistryException.INVALID_SCHEMA, "Invalid schema: " + e.getMessage());
+          422, SchemaRegistryException.INVALID_SCHEMA, "Invalid schema: " + reason);
     }
   }
 }
