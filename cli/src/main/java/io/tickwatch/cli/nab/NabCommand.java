@@ -6,7 +6,6 @@ import io.tickwatch.stats.nab.NabCorpus;
 import io.tickwatch.stats.nab.NabReport;
 import io.tickwatch.stats.nab.NabResult;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +14,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -66,28 +66,8 @@ public final class NabCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<String> names;
-    try {
-      names = detectorNames(detector);
-    } catch (IllegalArgumentException e) {
-      err.println("nab: " + e.getMessage());
-      return 2;
-    }
-    if (!Files.isDirectory(dataDir)) {
-      err.println("nab: data directory not found: " + dataDir);
-      return 2;
-    }
-    if (!Files.isRegularFile(windowsFile)) {
-      err.println("nab: windows file not found: " + windowsFile);
-      return 2;
-    }
-    NabCorpus corpus;
-    try {
-      corpus = NabCorpus.load(dataDir, windowsFile);
-    } catch (IllegalArgumentException | UncheckedIOException e) {
-      err.println("nab: " + e.getMessage());
-      return 2;
-    }
+    List<String> names = detectorNames();
+    NabCorpus corpus = corpus();
     err.printf(
         "nab: %d series, %d windows, detectors %s%n",
         corpus.series().size(), corpus.windowCount(), String.join(", ", names));
@@ -101,12 +81,7 @@ public final class NabCommand implements Callable<Integer> {
                 err.println("nab: " + name + " " + line);
                 err.flush();
               });
-      try {
-        NabBenchmark.writeResults(corpus, scores, name, outDir);
-      } catch (UncheckedIOException e) {
-        err.println("nab: " + e.getMessage());
-        return 2;
-      }
+      NabBenchmark.writeResults(corpus, scores, name, outDir);
       NabResult result = NabBenchmark.score(corpus, scores, name);
       NabReport.lines(result).forEach(out::println);
       out.flush();
@@ -114,13 +89,31 @@ public final class NabCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static List<String> detectorNames(String spec) {
-    if (spec.equals("all")) {
+  private NabCorpus corpus() {
+    if (!Files.isDirectory(dataDir)) {
+      throw new ParameterException(spec.commandLine(), "data directory not found: " + dataDir);
+    }
+    if (!Files.isRegularFile(windowsFile)) {
+      throw new ParameterException(spec.commandLine(), "windows file not found: " + windowsFile);
+    }
+    try {
+      return NabCorpus.load(dataDir, windowsFile);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+    }
+  }
+
+  private List<String> detectorNames() {
+    if (detector.equals("all")) {
       return DetectorCatalog.names();
     }
     List<String> names = new ArrayList<>();
-    for (String name : spec.split(",")) {
-      DetectorCatalog.factory(name.trim());
+    for (String name : detector.split(",")) {
+      try {
+        DetectorCatalog.factory(name.trim());
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), e.getMessage());
+      }
       names.add(name.trim());
     }
     return names;

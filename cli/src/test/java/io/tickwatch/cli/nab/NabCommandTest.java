@@ -2,6 +2,7 @@ package io.tickwatch.cli.nab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tickwatch.cli.Main;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -84,29 +85,43 @@ class NabCommandTest {
   }
 
   @Test
-  void shouldFailWithAOneLineReasonOnBadInput() throws IOException {
+  void shouldRejectBadInputWithAOneLineReasonThroughMain() throws IOException {
+    writeTinyCorpus();
+    PrintWriter outWriter = new PrintWriter(out, true);
+    PrintWriter errWriter = new PrintWriter(err, true);
+    CommandLine root = Main.commandLine(outWriter, errWriter);
+    // as the lead wires it: a subcommand of the root, sharing its writers
+    root.addSubcommand(new CommandLine(new NabCommand()).setOut(outWriter).setErr(errWriter));
+
+    int code =
+        root.execute(
+            "nab",
+            "--data",
+            dir.resolve("nowhere").toString(),
+            "--windows",
+            dir.resolve("windows.json").toString(),
+            "--out",
+            dir.resolve("results").toString());
+
+    assertThat(code).isEqualTo(Main.EXIT_USAGE);
+    assertThat(err.toString().strip())
+        .startsWith("tickwatch: error: data directory not found")
+        .doesNotContain("\n");
+  }
+
+  @Test
+  void shouldRejectAnUnknownDetector() throws IOException {
     writeTinyCorpus();
 
     int code =
         run(
-            "--data", dir.resolve("nowhere").toString(),
-            "--windows", dir.resolve("windows.json").toString(),
-            "--out", dir.resolve("results").toString());
-    assertThat(code).isEqualTo(2);
-    assertThat(err.toString().strip())
-        .startsWith("nab: data directory not found")
-        .doesNotContain("\n");
-
-    StringWriter unknown = new StringWriter();
-    CommandLine cl = new CommandLine(new NabCommand());
-    cl.setErr(new PrintWriter(unknown, true));
-    int code2 =
-        cl.execute(
             "--data", dir.resolve("data").toString(),
             "--windows", dir.resolve("windows.json").toString(),
             "--out", dir.resolve("results").toString(),
-            "--detector", "nope");
-    assertThat(code2).isEqualTo(2);
-    assertThat(unknown.toString()).contains("unknown detector 'nope'");
+            "--detector", "zscore,nope");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("unknown detector 'nope'");
+    assertThat(Files.exists(dir.resolve("results"))).isFalse();
   }
 }
