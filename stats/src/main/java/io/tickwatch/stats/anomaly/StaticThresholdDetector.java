@@ -25,6 +25,6 @@ public final class StaticThresholdDetector implements AnomalyDetector {
 
   @Override
   public double score(long timestampMillis, double value) {
-    return value > limit ? 1.0 : 0.0;
+    return Double.isFinite(value) && value > limit ? 1.0 : 0.0;
   }
 }

@@ -92,6 +92,30 @@ public abstract class AnomalyDetectorContractTest {
   }
 
   @Test
+  void shouldGiveIdenticalScoresOnReplay() {
+    Random first = new Random(21);
+    Random second = new Random(21);
+    AnomalyDetector a = newDetector();
+    AnomalyDetector b = newDetector();
+    for (int i = 0; i < 3_000; i++) {
+      double va = baseline() + first.nextGaussian() + (i % 700 == 0 ? spikeHeight() : 0.0);
+      double vb = baseline() + second.nextGaussian() + (i % 700 == 0 ? spikeHeight() : 0.0);
+      assertThat(a.score(T0 + i * STEP_MILLIS, va)).isEqualTo(b.score(T0 + i * STEP_MILLIS, vb));
+    }
+  }
+
+  @Test
+  void shouldIgnoreNonFiniteValues() {
+    AnomalyDetector d = newDetector();
+    Random random = new Random(5);
+    for (int i = 0; i < 500; i++) {
+      d.score(T0 + i * STEP_MILLIS, baseline() + random.nextGaussian());
+    }
+    assertThat(d.score(T0 + 500 * STEP_MILLIS, Double.NaN)).isZero();
+    assertThat(d.score(T0 + 501 * STEP_MILLIS, Double.POSITIVE_INFINITY)).isZero();
+  }
+
+  @Test
   void shouldDetectAStep() {
     AnomalyDetector d = newDetector();
     Random random = new Random(7);
