@@ -10,7 +10,7 @@ import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
-class NabScorerProperties {
+class NabScorerPropertyTest {
 
   private static NabSeries series(int windowStart, int windowLength) {
     long[] ts = new long[200];

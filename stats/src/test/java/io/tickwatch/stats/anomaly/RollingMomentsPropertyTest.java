@@ -11,7 +11,7 @@ import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
-class RollingMomentsProperties {
+class RollingMomentsPropertyTest {
 
   @Property
   void welfordAddRemoveShouldEqualTheNaiveFormulaOverTheWindow(
