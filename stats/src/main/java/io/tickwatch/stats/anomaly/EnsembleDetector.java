@@ -39,6 +39,9 @@ public final class EnsembleDetector implements AnomalyDetector {
    * @param dimension values per shape vector
    * @param shapeHistory shape vectors searched
    * @param shapeWeight multiplier of the shape z-score
+   * @param slowFactor values averaged into one slow-shape value, 0 to disable the slow view
+   * @param slowHistory slow-shape vectors searched
+   * @param slowWeight multiplier of the slow-shape z-score
    * @param familiarShapeFactor multiplier of the value surprise when the shape is familiar
    * @param seasonalSlotMinutes time-of-day slot width (divides 1440), 0 to disable
    * @param seasonalFactor multiplier of the value surprise when the time of day explains it
@@ -52,6 +55,9 @@ public final class EnsembleDetector implements AnomalyDetector {
       int dimension,
       int shapeHistory,
       double shapeWeight,
+      int slowFactor,
+      int slowHistory,
+      double slowWeight,
       double familiarShapeFactor,
       int seasonalSlotMinutes,
       double seasonalFactor,
@@ -63,6 +69,9 @@ public final class EnsembleDetector implements AnomalyDetector {
       if (valueWindow < 2 || minPoints < 2 || dimension < 1 || shapeHistory <= dimension) {
         throw new IllegalArgumentException("invalid ensemble window sizes");
       }
+      if (slowFactor < 0 || (slowFactor > 0 && slowHistory <= dimension) || !(slowWeight >= 0)) {
+        throw new IllegalArgumentException("invalid slow-shape view");
+      }
       if (!(shapeWeight >= 0) || !(familiarShapeFactor >= 0) || !(seasonalFactor >= 0)) {
         throw new IllegalArgumentException("invalid ensemble weights");
       }
@@ -73,7 +82,7 @@ public final class EnsembleDetector implements AnomalyDetector {
 
     /** The fixed configuration documented in docs/ANOMALIES.md (chosen on the whole corpus). */
     public static Config defaults() {
-      return new Config(1000, 30, 8, 1000, 1.0, 0.5, 30, 0.3, 100, 7.0, 50);
+      return new Config(1000, 30, 8, 1000, 1.0, 4, 500, 2.0, 0.5, 30, 0.3, 100, 7.0, 50);
     }
   }
 
@@ -81,9 +90,13 @@ public final class EnsembleDetector implements AnomalyDetector {
   private final RollingMoments values;
   private final RollingMoments shapes;
   private final KnnConformalDetector.Measure shape;
+  private final KnnConformalDetector.Measure slowShape;
+  private final RollingMoments slowShapes;
   private final SeasonalEnvelope seasons;
   private final double[] recentScores;
   private long count;
+  private double slowSum;
+  private int slowCount;
   private long holdUntil = -1;
 
   public EnsembleDetector(Config config) {
@@ -91,6 +104,11 @@ public final class EnsembleDetector implements AnomalyDetector {
     this.values = new RollingMoments(config.valueWindow());
     this.shapes = new RollingMoments(config.valueWindow());
     this.shape = new KnnConformalDetector.Measure(config.dimension(), 1, config.shapeHistory());
+    this.slowShape =
+        config.slowFactor() > 0
+            ? new KnnConformalDetector.Measure(config.dimension(), 1, config.slowHistory())
+            : null;
+    this.slowShapes = new RollingMoments(config.valueWindow());
     this.seasons =
         config.seasonalSlotMinutes() > 0
             ? new SeasonalEnvelope(config.seasonalSlotMinutes(), 1)
@@ -130,6 +148,9 @@ public final class EnsembleDetector implements AnomalyDetector {
       }
       shapes.add(distance);
     }
+    if (slowShape != null) {
+      z = Math.max(z, config.slowWeight() * slowShapeZ(value));
+    }
     long row = count++;
     double s = z / (z + config.alarmSigmas());
     if (row < holdUntil) {
@@ -143,6 +164,29 @@ public final class EnsembleDetector implements AnomalyDetector {
     }
     recentScores[(int) (row % recentScores.length)] = s;
     return s > recentMax ? s : 0.0;
+  }
+
+  /** The slow-shape z-score, computed once every {@code slowFactor} values, else 0. */
+  private double slowShapeZ(double value) {
+    slowSum += value;
+    if (++slowCount < config.slowFactor()) {
+      return 0.0;
+    }
+    double distance = slowShape.next(slowSum / slowCount);
+    slowSum = 0;
+    slowCount = 0;
+    if (Double.isNaN(distance)) {
+      return 0.0;
+    }
+    double z = 0.0;
+    if (slowShapes.size() >= config.minPoints()) {
+      double sd = slowShapes.sampleStdDev();
+      if (sd > 0) {
+        z = (distance - slowShapes.mean()) / sd;
+      }
+    }
+    slowShapes.add(distance);
+    return z;
   }
 
   private static double zOf(RollingMoments m, double x) {

@@ -20,11 +20,26 @@ public final class NabHoldout {
     List<EnsembleDetector.Config> grid = new ArrayList<>();
     for (double shapeWeight : new double[] {1.0, 1.4}) {
       for (int hold : new int[] {50, 100, 150}) {
-        for (int seasonal : new int[] {0, 30}) {
-          for (double familiar : new double[] {0.5, 1.0}) {
-            grid.add(
-                new EnsembleDetector.Config(
-                    1000, 30, 8, 1000, shapeWeight, familiar, seasonal, 0.3, 100, 7.0, hold));
+        for (double slowWeight : new double[] {0.0, 2.0}) {
+          for (int seasonal : new int[] {0, 30}) {
+            for (double familiar : new double[] {0.5, 1.0}) {
+              grid.add(
+                  new EnsembleDetector.Config(
+                      1000,
+                      30,
+                      8,
+                      1000,
+                      shapeWeight,
+                      4,
+                      500,
+                      slowWeight,
+                      familiar,
+                      seasonal,
+                      0.3,
+                      100,
+                      7.0,
+                      hold));
+            }
           }
         }
       }
