@@ -1,9 +1,9 @@
 package io.tickwatch.stats.anomaly;
 
 /**
- * The NAB-oriented ensemble: a value view and a shape view, each reduced to a z-like surprise, the
- * value view discounted when the context explains it, the larger one wins, then two rules make one
- * event alarm once.
+ * The NAB-oriented ensemble: a value view and two shape views, each reduced to a z-like surprise,
+ * the value view discounted when the context explains it, the largest one wins, then two rules make
+ * one event alarm once.
  *
  * <ol>
  *   <li><b>value</b>: {@code |x - mean| / sd} against the previous {@code valueWindow} values (the
@@ -14,6 +14,10 @@ package io.tickwatch.stats.anomaly;
  *       times {@code shapeWeight}. It flags a pattern never seen before (a missing daily peak, a
  *       flattened cycle) even when every single value is ordinary, and learns a pattern that recurs
  *       after its first occurrences;
+ *   <li><b>slow shape</b>: the same on the means of {@code slowFactor} consecutive values (a
+ *       context {@code slowFactor} times longer) against the previous {@code slowHistory} such
+ *       vectors, times {@code slowWeight}, evaluated once every {@code slowFactor} values: a slower
+ *       pattern that changed (a missing bump, a new rhythm);
  *   <li><b>context</b>: the value surprise is multiplied by {@code familiarShapeFactor} when the
  *       shape distance is below its mean (the recent pattern is a familiar one), and by {@code
  *       seasonalFactor} when the value lies within the range seen at the same time of day (UTC,
@@ -26,8 +30,8 @@ package io.tickwatch.stats.anomaly;
  * </ol>
  *
  * <p>Score: {@code z / (z + alarmSigmas)}, {@link #ALARM} at {@code z = alarmSigmas}. Cost: O(
- * {@code shapeHistory x dimension}) per value (about 10 us with the defaults, see
- * docs/ANOMALIES.md).
+ * {@code (shapeHistory + slowHistory / slowFactor) x dimension}) per value, dominated by the
+ * nearest-neighbour scans (see docs/ANOMALIES.md).
  */
 public final class EnsembleDetector implements AnomalyDetector {
 

@@ -2,7 +2,8 @@ package io.tickwatch.stats.anomaly;
 
 /**
  * Mean and variance of the last {@code capacity} values, updated in O(1) per value with Welford's
- * add/remove recurrences. Plain fields only (a ring buffer and three doubles).
+ * add/remove recurrences; recomputed exactly from the ring every {@code capacity} values so that
+ * rounding cannot accumulate (amortised O(1)). Plain fields only.
  */
 final class RollingMoments {
 
@@ -11,6 +12,7 @@ final class RollingMoments {
   private int next;
   private double mean;
   private double m2;
+  private int sinceExact;
 
   RollingMoments(int capacity) {
     if (capacity < 2) {
@@ -36,6 +38,25 @@ final class RollingMoments {
     if (m2 < 0) {
       m2 = 0;
     }
+    if (++sinceExact >= ring.length) {
+      recompute();
+    }
+  }
+
+  private void recompute() {
+    double sum = 0;
+    for (int i = 0; i < size; i++) {
+      sum += ring[i];
+    }
+    double exactMean = sum / size;
+    double ss = 0;
+    for (int i = 0; i < size; i++) {
+      double d = ring[i] - exactMean;
+      ss += d * d;
+    }
+    mean = exactMean;
+    m2 = ss;
+    sinceExact = 0;
   }
 
   int size() {
