@@ -12,11 +12,13 @@ package io.tickwatch.stats.anomaly;
  *
  * <p><b>State.</b> Implementations keep their state in plain primitive fields and arrays (no
  * callbacks, clocks or threads), so that a Kafka Streams adapter can serialise them into a state
- * store. One instance per series, created by a {@link AnomalyDetectorFactory}.
+ * store. They are {@link java.io.Serializable} for that purpose ({@link DetectorSnapshots}); a
+ * restored detector continues exactly where the original stopped. One instance per series, created
+ * by a {@link AnomalyDetectorFactory}.
  *
  * <p><b>Threading.</b> Not thread-safe; confine an instance to one thread (a stream task).
  */
-public interface AnomalyDetector {
+public interface AnomalyDetector extends java.io.Serializable {
 
   /** The score at and above which a sample is anomalous at the configured level. */
   double ALARM = 0.5;

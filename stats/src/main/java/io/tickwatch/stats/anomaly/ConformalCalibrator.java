@@ -5,7 +5,7 @@ package io.tickwatch.stats.anomaly;
  * measures, and the p-value into a score with {@link AnomalyDetector#ALARM} at significance {@code
  * alpha}: {@code s = ln(1/p) / (ln(1/p) + ln(1/alpha))}.
  */
-final class ConformalCalibrator {
+final class ConformalCalibrator implements java.io.Serializable {
 
   private final SortedWindow history;
   private final double logInverseAlpha;

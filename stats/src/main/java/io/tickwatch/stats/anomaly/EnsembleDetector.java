@@ -67,7 +67,8 @@ public final class EnsembleDetector implements AnomalyDetector {
       double seasonalFactor,
       int refractoryRows,
       double alarmSigmas,
-      int holdRows) {
+      int holdRows)
+      implements java.io.Serializable {
 
     public Config {
       if (valueWindow < 2 || minPoints < 2 || dimension < 1 || shapeHistory <= dimension) {

@@ -47,7 +47,7 @@ public final class KnnConformalDetector implements AnomalyDetector {
   }
 
   /** The k-NN non-conformity of each new embedding; NaN while the reference set is too small. */
-  static final class Measure {
+  static final class Measure implements java.io.Serializable {
     private final int dimension;
     private final int k;
     private final int history;

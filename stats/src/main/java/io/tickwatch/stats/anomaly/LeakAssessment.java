@@ -16,7 +16,8 @@ public record LeakAssessment(
     double slopeLowerBoundPerSecond,
     double fittedValue,
     long timeToExhaustionMillis,
-    boolean leaking) {
+    boolean leaking)
+    implements java.io.Serializable {
 
   /** Not enough data yet. */
   public static final LeakAssessment UNKNOWN =

@@ -5,7 +5,7 @@ package io.tickwatch.stats.anomaly;
  * standard error. Times are kept relative to the first point ever added (seconds) to keep the sums
  * well conditioned. O(capacity) per fit; plain fields only.
  */
-final class LeastSquaresTrend {
+final class LeastSquaresTrend implements java.io.Serializable {
 
   private final double[] xs;
   private final double[] ys;

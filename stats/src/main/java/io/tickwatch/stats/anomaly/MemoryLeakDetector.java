@@ -26,7 +26,8 @@ public final class MemoryLeakDetector implements AnomalyDetector {
       int minSamples,
       double confidence,
       double capacity,
-      long alarmHorizonMillis) {
+      long alarmHorizonMillis)
+      implements java.io.Serializable {
     public Config {
       if (windowSamples < 3 || minSamples < 3 || minSamples > windowSamples) {
         throw new IllegalArgumentException("need 3 <= minSamples <= windowSamples");

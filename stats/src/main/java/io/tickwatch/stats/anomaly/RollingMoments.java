@@ -5,7 +5,7 @@ package io.tickwatch.stats.anomaly;
  * add/remove recurrences; recomputed exactly from the ring every {@code capacity} values so that
  * rounding cannot accumulate (amortised O(1)). Plain fields only.
  */
-final class RollingMoments {
+final class RollingMoments implements java.io.Serializable {
 
   private final double[] ring;
   private int size;

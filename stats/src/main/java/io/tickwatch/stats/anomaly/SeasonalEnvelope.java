@@ -9,7 +9,7 @@ import java.util.Arrays;
  * spike. Values of the current day enter the envelope only once the day is over, so an event cannot
  * explain itself. Memory: four doubles and a long per slot.
  */
-final class SeasonalEnvelope {
+final class SeasonalEnvelope implements java.io.Serializable {
 
   private static final long DAY_MILLIS = 86_400_000L;
 

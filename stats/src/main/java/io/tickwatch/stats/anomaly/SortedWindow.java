@@ -6,7 +6,7 @@ import java.util.Arrays;
  * The last {@code capacity} values kept both in arrival order (a ring) and sorted, for rolling
  * order statistics: insert and evict are O(capacity) array shifts, median O(1), MAD O(capacity).
  */
-final class SortedWindow {
+final class SortedWindow implements java.io.Serializable {
 
   private final double[] ring;
   private final double[] sorted;

@@ -105,6 +105,27 @@ public abstract class AnomalyDetectorContractTest {
   }
 
   @Test
+  void shouldContinueIdenticallyAfterSnapshotAndRestore() {
+    Random random = new Random(17);
+    double[] values = new double[3_000];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = baseline() + random.nextGaussian() + (i % 900 == 0 ? spikeHeight() : 0.0);
+    }
+    AnomalyDetector original = newDetector();
+    for (int i = 0; i < 1_500; i++) {
+      original.score(T0 + i * STEP_MILLIS, values[i]);
+    }
+    AnomalyDetector restored = DetectorSnapshots.restore(DetectorSnapshots.snapshot(original));
+    assertThat(restored).isNotSameAs(original).isInstanceOf(original.getClass());
+    for (int i = 1_500; i < values.length; i++) {
+      long t = T0 + i * STEP_MILLIS;
+      assertThat(restored.score(t, values[i]))
+          .as("sample %d", i)
+          .isEqualTo(original.score(t, values[i]));
+    }
+  }
+
+  @Test
   void shouldIgnoreNonFiniteValues() {
     AnomalyDetector d = newDetector();
     Random random = new Random(5);
