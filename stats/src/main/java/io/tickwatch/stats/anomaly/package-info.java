@@ -29,6 +29,7 @@
  * <p>{@link io.tickwatch.stats.anomaly.DetectorCatalog} names the fixed configurations. Detectors
  * are single-threaded and keep their state in plain primitive fields and arrays (ring buffers,
  * running sums), with no clocks or callbacks, so a Kafka Streams processor can persist them in a
- * state store and replay gives identical scores.
+ * state store ({@link io.tickwatch.stats.anomaly.DetectorSnapshots}) and replay gives identical
+ * scores.
  */
 package io.tickwatch.stats.anomaly;
