@@ -1,0 +1,9 @@
+/**
+ * Test fixtures shared by every module's broker-backed tests (shipped in the schemas test-jar:
+ * dependency {@code io.tickwatch:tickwatch-schemas:test-jar}, scope test).
+ *
+ * <p>{@link io.tickwatch.schemas.testkit.KafkaTestCluster} is a real in-JVM KRaft cluster on
+ * ephemeral ports. Where a Docker engine exists, Testcontainers variants of broker-backed tests run
+ * against a containerised broker too (see {@code DockerKafkaIT}); elsewhere they are skipped.
+ */
+package io.tickwatch.schemas.testkit;
