@@ -4,9 +4,9 @@ import java.lang.management.ManagementFactory;
 import java.util.List;
 
 /**
- * Heap allocation rate of the whole JVM: the sum of every live thread's allocated bytes, differenced
- * over the cadence. Bytes of threads that ended between two readings are missed (the rate is then
- * clamped at 0 rather than made negative).
+ * Heap allocation rate of the whole JVM: the sum of every live thread's allocated bytes,
+ * differenced over the cadence. Bytes of threads that ended between two readings are missed (the
+ * rate is then clamped at 0 rather than made negative).
  */
 public final class AllocationRateCollector implements SystemCollector {
 

@@ -10,7 +10,11 @@ import java.util.List;
 public final class NetDevCollector implements SystemCollector {
 
   private static final Path NET_DEV = Path.of("/proc/net/dev");
-  /** Field positions after "iface:": rx bytes, rx packets, ... 8 rx fields, then tx bytes, tx packets. */
+
+  /**
+   * Field positions after "iface:": rx bytes, rx packets, ... 8 rx fields, then tx bytes, tx
+   * packets.
+   */
   private static final int RX_PACKETS = 1;
 
   private static final int TX_PACKETS = 9;

@@ -21,7 +21,8 @@ public final class ProcessCpuCollector implements SystemCollector {
 
   /** Creates the collector, run every {@code cadenceMillis}. */
   public ProcessCpuCollector(int cadenceMillis) {
-    this.os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    this.os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     this.cadenceMillis = cadenceMillis;
   }
 

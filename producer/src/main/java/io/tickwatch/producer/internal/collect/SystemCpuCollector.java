@@ -11,7 +11,8 @@ public final class SystemCpuCollector implements SystemCollector {
 
   /** Creates the collector, run every {@code cadenceMillis}. */
   public SystemCpuCollector(int cadenceMillis) {
-    this.os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    this.os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     this.cadenceMillis = cadenceMillis;
   }
 

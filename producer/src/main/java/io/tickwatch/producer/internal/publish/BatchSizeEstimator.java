@@ -16,7 +16,9 @@ public final class BatchSizeEstimator {
 
   private BatchSizeEstimator() {}
 
-  /** Upper bound of the Avro binary size of {@code batch} in the Confluent wire format, in bytes. */
+  /**
+   * Upper bound of the Avro binary size of {@code batch} in the Confluent wire format, in bytes.
+   */
   public static long estimate(SampleBatch batch) {
     long bytes = WIRE_HEADER_BYTES + 256;
     bytes += string(batch.getHostId()) + string(batch.getCluster()) + string(batch.getAgentRunId());

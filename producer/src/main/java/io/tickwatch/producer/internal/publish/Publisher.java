@@ -114,7 +114,9 @@ public final class Publisher implements Runnable {
     return outstanding.size();
   }
 
-  /** Settles whatever is still unsettled as dropped (used when the thread did not finish in time). */
+  /**
+   * Settles whatever is still unsettled as dropped (used when the thread did not finish in time).
+   */
   public void abandonOutstanding() {
     for (SendCallback callback : outstanding) {
       callback.settle(false, null);

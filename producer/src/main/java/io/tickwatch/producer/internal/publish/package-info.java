@@ -2,8 +2,8 @@
  * Publishing: a byte-bounded outbound buffer between the sampler and one publisher thread that owns
  * the {@code KafkaProducer}.
  *
- * <p>Accounting (all counts are batches): every batch handed to the buffer is <em>produced</em>;
- * it ends as <em>delivered</em> (acknowledged by Kafka) or <em>dropped</em> (buffer full, serializer
+ * <p>Accounting (all counts are batches): every batch handed to the buffer is <em>produced</em>; it
+ * ends as <em>delivered</em> (acknowledged by Kafka) or <em>dropped</em> (buffer full, serializer
  * error, send error after the producer's own retries, or discarded at close). While the agent runs,
  * {@code produced = delivered + dropped + queued + in flight}; after {@code close()} nothing is
  * queued or in flight, so {@code produced = delivered + dropped}.

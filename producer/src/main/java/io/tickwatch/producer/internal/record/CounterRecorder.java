@@ -10,6 +10,7 @@ public final class CounterRecorder {
 
   private final CopyOnWriteArrayList<CounterCell> cells = new CopyOnWriteArrayList<>();
   private final ThreadLocal<CounterCell> local = ThreadLocal.withInitial(this::newCell);
+
   /** Sum of retired cells; sampler thread only. */
   private long retired;
 

@@ -7,9 +7,9 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.DoubleSupplier;
 
 /**
- * Every recording structure of one agent. Handles are created here (rarely, bounded in number)
- * and then used by game threads without touching this registry again; the sampler reads the
- * structures and notices new ones through {@link #version()}.
+ * Every recording structure of one agent. Handles are created here (rarely, bounded in number) and
+ * then used by game threads without touching this registry again; the sampler reads the structures
+ * and notices new ones through {@link #version()}.
  */
 public final class MetricRegistry {
 

@@ -21,6 +21,7 @@ public final class NanosBucketIndex {
       new ConcurrentHashMap<>();
 
   private final LogBucketMapping mapping;
+
   /** Mantissa bits per table row: a sub-range is narrower than one bucket. */
   private final int subBits;
 
@@ -29,6 +30,7 @@ public final class NanosBucketIndex {
   private final int slotCount;
   private final int[] smallSlots;
   private final int[] baseSlots;
+
   /** upperNanos[s] = largest duration in nanoseconds that falls in slot s. */
   private final long[] upperNanos;
 

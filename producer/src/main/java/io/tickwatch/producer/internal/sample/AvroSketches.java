@@ -33,8 +33,7 @@ public final class AvroSketches {
         digest.getSketch(), digest.getMinMicros(), digest.getMaxMicros(), digest.getSumMicros());
   }
 
-  private static LogBucketSketch fromAvro(
-      QuantileSketch avro, double min, double max, double sum) {
+  private static LogBucketSketch fromAvro(QuantileSketch avro, double min, double max, double sum) {
     List<Long> counts = avro.getCounts();
     long[] raw = new long[counts.size()];
     for (int i = 0; i < raw.length; i++) {

@@ -271,7 +271,9 @@ public final class Sampler {
               column(family.name() + ".max.micros", Map.of())));
     }
     List<GaugeColumn> gauges = new ArrayList<>();
-    registry.gauges().forEach((name, supplier) -> gauges.add(new GaugeColumn(column(name, Map.of()), supplier)));
+    registry
+        .gauges()
+        .forEach((name, supplier) -> gauges.add(new GaugeColumn(column(name, Map.of()), supplier)));
     timerColumns = timers;
     actionRecorders = List.copyOf(registry.actions().allRecorders());
     gaugeColumns = gauges;
@@ -301,7 +303,8 @@ public final class Sampler {
       series.add(column.toSeries(sampleCount));
     }
     List<LatencyDigest> latencies = new ArrayList<>();
-    latencies.add(digest("tick.duration", Map.of(), LatencyReader.readBatch(registry.tick()), true));
+    latencies.add(
+        digest("tick.duration", Map.of(), LatencyReader.readBatch(registry.tick()), true));
     addFamily(latencies, registry.actions());
     for (LatencyFamily family : registry.timers().values()) {
       addFamily(latencies, family);
