@@ -165,7 +165,10 @@ public final class AgentBuilder {
     return this;
   }
 
-  /** Distinct values per label before folding into {@code other}; default 16. */
+  /**
+   * Distinct values per label before folding into {@code other}; default 16. Player actions keep
+   * the {@link ActionType} labels on top of this bound.
+   */
   public AgentBuilder maxLabelValues(int maxLabelValues) {
     this.maxLabelValues = maxLabelValues;
     return this;

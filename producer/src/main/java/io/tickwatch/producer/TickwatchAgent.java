@@ -80,7 +80,12 @@ public final class TickwatchAgent implements AutoCloseable {
     this.config = config;
     this.runId = config.runId();
     this.registry =
-        new MetricRegistry(config.relativeAccuracy(), config.maxLabelValues(), config.maxNames());
+        new MetricRegistry(
+            config.relativeAccuracy(),
+            config.maxLabelValues(),
+            config.maxNames(),
+            // every action type but OTHER (which is the fold target itself) is reserved
+            ActionType.values().length - 1);
     this.tick = registry.tick();
     this.tickBudgetNanos = config.tickBudget().toNanos();
     ActionType[] types = ActionType.values();

@@ -35,13 +35,27 @@ public final class MetricRegistry {
    * @param maxNames distinct custom timer, counter and gauge names (each) before folding
    */
   public MetricRegistry(double relativeAccuracy, int maxLabelValues, int maxNames) {
+    this(relativeAccuracy, maxLabelValues, maxNames, 0);
+  }
+
+  /**
+   * Creates a registry whose action family keeps {@code reservedActionLabels} extra label values
+   * (the predefined action types) on top of {@code maxLabelValues}.
+   */
+  public MetricRegistry(
+      double relativeAccuracy, int maxLabelValues, int maxNames, int reservedActionLabels) {
     this.index = NanosBucketIndex.forAccuracy(relativeAccuracy);
     this.maxLabelValues = maxLabelValues;
     this.maxNames = maxNames;
     this.tick = new LatencyRecorder(index);
     this.actions =
         new LatencyFamily(
-            "action.latency", "action", maxLabelValues, index, labelValuesFolded, this::bump);
+            "action.latency",
+            "action",
+            maxLabelValues + reservedActionLabels,
+            index,
+            labelValuesFolded,
+            this::bump);
   }
 
   /** The tick-duration recorder (its cells also count overruns and frame drops). */
