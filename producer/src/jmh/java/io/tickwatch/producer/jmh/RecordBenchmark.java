@@ -21,11 +21,11 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The cost of recording one duration, from one and from two writer threads sharing one series:
- * the agent's {@link Timer} (ThreadLocal lookup per call), its thread-bound handle, the agent's
- * {@code tick()}, a Micrometer {@code Timer} from a {@code SimpleMeterRegistry}, and an
- * HdrHistogram {@code Recorder} (2 significant digits, like the sketch's 1 %). The agent is
- * started (its sampler reads the cells every millisecond) against an unreachable broker.
+ * The cost of recording one duration, from one and from two writer threads sharing one series: the
+ * agent's {@link Timer} (ThreadLocal lookup per call), its thread-bound handle, the agent's {@code
+ * tick()}, a Micrometer {@code Timer} from a {@code SimpleMeterRegistry}, and an HdrHistogram
+ * {@code Recorder} (2 significant digits, like the sketch's 1 %). The agent is started (its sampler
+ * reads the cells every millisecond) against an unreachable broker.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

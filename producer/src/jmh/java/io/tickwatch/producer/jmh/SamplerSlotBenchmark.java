@@ -23,8 +23,8 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * One sampler slot without system collectors (tick + 8 action labels + 2 timers being recorded),
- * including every 100th slot's batch assembly, amortised. Multiply by 1000 for the sampler's
- * cost per second.
+ * including every 100th slot's batch assembly, amortised. Multiply by 1000 for the sampler's cost
+ * per second.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

@@ -43,6 +43,7 @@ public final class Sampler {
   private final Supplier<AgentHealth> health;
   private final int slots;
   private final List<CollectorState> collectors = new ArrayList<>();
+  private List<SystemCollector> pendingCollectors;
   private final Map<String, Column> columns = new LinkedHashMap<>();
   private final SlotStats stats = new SlotStats();
   private final long[] tickTotals = new long[TICK_RATE_WINDOW_SLOTS];
@@ -70,7 +71,10 @@ public final class Sampler {
   private long batchStartMillis;
   private long collectorFailures;
 
-  /** Creates a sampler; collectors that report themselves unavailable are left out entirely. */
+  /**
+   * Creates a sampler; collectors are probed on the first slot, and those that report themselves
+   * unavailable are left out entirely (their series are absent).
+   */
   public Sampler(
       MetricRegistry registry,
       List<SystemCollector> systemCollectors,
@@ -84,25 +88,7 @@ public final class Sampler {
     this.sink = sink;
     this.health = health;
     this.slots = settings.slotsPerBatch();
-    int intervalMillis = Math.max(1, settings.sampleIntervalMicros() / 1000);
-    for (SystemCollector collector : systemCollectors) {
-      boolean available;
-      try {
-        available = collector.available();
-      } catch (Throwable t) {
-        available = false;
-      }
-      if (!available) {
-        LOG.info("collector {} not available on this host; its series are absent", collector);
-        continue;
-      }
-      List<Column> own = new ArrayList<>();
-      for (String name : collector.seriesNames()) {
-        own.add(column(name, Map.of()));
-      }
-      int cadenceSlots = Math.max(1, collector.cadenceMillis() / intervalMillis);
-      collectors.add(new CollectorState(collector, own, cadenceSlots));
-    }
+    this.pendingCollectors = List.copyOf(systemCollectors);
     tickCount = column("tick.count", Map.of());
     tickMean = column("tick.mean.micros", Map.of());
     tickMax = column("tick.max.micros", Map.of());
@@ -117,6 +103,7 @@ public final class Sampler {
   /** Samples the current slot at monotonic time {@code nowNanos}; emits a batch when full. */
   public void sampleSlot(long nowNanos) {
     try {
+      initCollectors();
       startBatchIfNeeded();
       refreshStructure();
       sampleCollectors(nowNanos);
@@ -174,6 +161,34 @@ public final class Sampler {
       } catch (Throwable ignored) {
         // closing is best effort
       }
+    }
+  }
+
+  /** Probes the collectors (some start processes or open files) on the sampler thread. */
+  private void initCollectors() {
+    if (pendingCollectors == null) {
+      return;
+    }
+    List<SystemCollector> systemCollectors = pendingCollectors;
+    pendingCollectors = null;
+    int intervalMillis = Math.max(1, settings.sampleIntervalMicros() / 1000);
+    for (SystemCollector collector : systemCollectors) {
+      boolean available;
+      try {
+        available = collector.available();
+      } catch (Throwable t) {
+        available = false;
+      }
+      if (!available) {
+        LOG.info("collector {} not available on this host; its series are absent", collector);
+        continue;
+      }
+      List<Column> own = new ArrayList<>();
+      for (String name : collector.seriesNames()) {
+        own.add(column(name, Map.of()));
+      }
+      int cadenceSlots = Math.max(1, collector.cadenceMillis() / intervalMillis);
+      collectors.add(new CollectorState(collector, own, cadenceSlots));
     }
   }
 
