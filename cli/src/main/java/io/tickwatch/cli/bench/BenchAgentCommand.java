@@ -13,8 +13,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tickwatch bench agent}: the agent's overhead on a simulated 60 Hz game server, measured
- * by alternating runs without and with the agent in one process.
+ * {@code tickwatch bench agent}: the agent's overhead on a simulated 60 Hz game server, measured by
+ * alternating runs without and with the agent in one process.
  */
 @Command(
     name = "agent",

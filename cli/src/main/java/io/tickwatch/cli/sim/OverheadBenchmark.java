@@ -77,13 +77,15 @@ public final class OverheadBenchmark {
 
     /** Change of tick p99 with the agent, in percent of the p99 without. */
     public double tickP99ChangePercent() {
-      return 100.0 * (with.ticks().p99Micros() - without.ticks().p99Micros())
+      return 100.0
+          * (with.ticks().p99Micros() - without.ticks().p99Micros())
           / without.ticks().p99Micros();
     }
 
     /** Change of tick p50 with the agent, in percent. */
     public double tickP50ChangePercent() {
-      return 100.0 * (with.ticks().p50Micros() - without.ticks().p50Micros())
+      return 100.0
+          * (with.ticks().p50Micros() - without.ticks().p50Micros())
           / without.ticks().p50Micros();
     }
 
@@ -132,8 +134,7 @@ public final class OverheadBenchmark {
             settings.entitiesPerPlayer(),
             settings.actionsPerPlayerPerSecond() / settings.tickRateHz());
     TickwatchAgent agent = withAgent ? startAgent() : null;
-    SimulatedGameServer server =
-        new SimulatedGameServer(world, settings.tickRateHz(), agent, true);
+    SimulatedGameServer server = new SimulatedGameServer(world, settings.tickRateHz(), agent, true);
     AtomicLong gameCpu = new AtomicLong();
     long runNanos = duration.toNanos();
     long processBefore = os.getProcessCpuTime();
@@ -161,9 +162,7 @@ public final class OverheadBenchmark {
     progress.accept(
         String.format(
             "  %-13s %6d ticks, checksum %.3e",
-            withAgent ? "with agent" : "without agent",
-            server.ticks(),
-            server.checksum()));
+            withAgent ? "with agent" : "without agent", server.ticks(), server.checksum()));
   }
 
   private TickwatchAgent startAgent() {

@@ -1,7 +1,7 @@
 /**
- * A simulated game server: a fixed-rate game loop doing real work every tick (entity movement,
- * a spatial-hash collision pass, player actions with their own processing), optionally
- * instrumented with the Tickwatch agent.
+ * A simulated game server: a fixed-rate game loop doing real work every tick (entity movement, a
+ * spatial-hash collision pass, player actions with their own processing), optionally instrumented
+ * with the Tickwatch agent.
  *
  * <p>{@link io.tickwatch.cli.sim.GameWorld} is the deterministic work (seeded), {@link
  * io.tickwatch.cli.sim.SimulatedGameServer} the loop around it: it paces ticks with {@code

@@ -20,7 +20,8 @@ class SimulatedGameServerTest {
 
     assertThat(server.ticks()).isEqualTo(100);
     assertThat(server.actions()).isPositive();
-    assertThat(server.tickDurationsNanos()).hasSize(100).allSatisfy(d -> assertThat(d).isPositive());
+    assertThat(server.tickDurationsNanos()).hasSize(100);
+    assertThat(java.util.Arrays.stream(server.tickDurationsNanos()).min().orElse(0)).isPositive();
   }
 
   @Test

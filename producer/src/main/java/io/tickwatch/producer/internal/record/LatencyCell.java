@@ -65,6 +65,8 @@ public final class LatencyCell {
   long previousBatchSum;
   long previousOverruns;
   long previousFrameDrops;
+  boolean slotDrained;
+  boolean batchDrained;
 
   LatencyCell(NanosBucketIndex index, Thread owner) {
     this.index = index;

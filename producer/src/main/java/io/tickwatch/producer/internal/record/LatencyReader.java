@@ -14,6 +14,7 @@ public final class LatencyReader {
   /** Adds to {@code out} what every cell recorded since the previous slot read. */
   public static void readSlot(LatencyRecorder recorder, SlotStats out) {
     for (LatencyCell cell : recorder.cells()) {
+      boolean gone = cell.ownerGone();
       long count = cell.readCount();
       long sum = cell.readSumNanos();
       long max = cell.takeSlotMax();
@@ -28,6 +29,10 @@ public final class LatencyReader {
       cell.previousSlotSum = sum;
       cell.previousOverruns = overruns;
       cell.previousFrameDrops = drops;
+      if (gone) {
+        cell.slotDrained = true;
+        retireIfDrained(recorder, cell);
+      }
     }
   }
 
@@ -88,6 +93,14 @@ public final class LatencyReader {
 
   private static void retireIfGone(LatencyRecorder recorder, LatencyCell cell, boolean gone) {
     if (gone) {
+      cell.batchDrained = true;
+      retireIfDrained(recorder, cell);
+    }
+  }
+
+  /** A dead thread's cell goes once both the slot and the batch reader saw its final values. */
+  private static void retireIfDrained(LatencyRecorder recorder, LatencyCell cell) {
+    if (cell.slotDrained && cell.batchDrained) {
       recorder.retire(cell);
     }
   }

@@ -112,8 +112,13 @@ class LatencyReaderTest {
     writer.join();
 
     BatchLatency batch = LatencyReader.readBatch(recorder);
+    boolean keptForTheSlotReader = !recorder.cells().isEmpty();
+    SlotStats slot = new SlotStats();
+    LatencyReader.readSlot(recorder, slot);
 
     assertThat(batch.count()).isEqualTo(1);
+    assertThat(keptForTheSlotReader).isTrue();
+    assertThat(slot.count).isEqualTo(1);
     assertThat(recorder.cells()).isEmpty();
   }
 }
