@@ -380,7 +380,9 @@ public final class AgentBuilder {
     config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10000);
     config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
     config.put(ProducerConfig.RECONNECT_BACKOFF_MS_CONFIG, 100);
-    config.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2000);
+    config.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 5000);
+    config.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 200);
+    config.put(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG, 5000);
     // the agent's own bound (bufferBytes) limits what is in flight; Kafka's must never block
     config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Math.max(2 * bufferBytes, 1L << 20));
     config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024);
@@ -398,7 +400,8 @@ public final class AgentBuilder {
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
     config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
     config.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
-    config.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2000);
+    config.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 5000);
+    config.put(ConsumerConfig.RETRY_BACKOFF_MAX_MS_CONFIG, 5000);
     config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
     config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     return config;

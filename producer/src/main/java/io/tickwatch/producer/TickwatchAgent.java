@@ -12,7 +12,6 @@ import io.tickwatch.producer.internal.publish.BatchSizeEstimator;
 import io.tickwatch.producer.internal.publish.OutboundBuffer;
 import io.tickwatch.producer.internal.publish.PublishStats;
 import io.tickwatch.producer.internal.publish.Publisher;
-import io.tickwatch.producer.internal.record.LatencyCell;
 import io.tickwatch.producer.internal.record.LatencyRecorder;
 import io.tickwatch.producer.internal.record.MetricRegistry;
 import io.tickwatch.producer.internal.sample.Sampler;
@@ -201,11 +200,7 @@ public final class TickwatchAgent implements AutoCloseable {
    */
   public void tick(long durationNanos) {
     try {
-      LatencyCell cell = tick.cellForCurrentThread();
-      cell.record(durationNanos);
-      if (durationNanos > tickBudgetNanos) {
-        cell.recordOverrun(durationNanos / tickBudgetNanos);
-      }
+      tick.cellForCurrentThread().recordTick(durationNanos, tickBudgetNanos);
     } catch (Throwable ignored) {
       // never throws into the game
     }

@@ -58,19 +58,19 @@ public final class BenchAgentCommand implements Callable<Integer> {
 
   @Option(
       names = "--players",
-      defaultValue = "200",
+      defaultValue = "300",
       description = "Simulated players (default: ${DEFAULT-VALUE}).")
   int players;
 
   @Option(
       names = "--entities-per-player",
-      defaultValue = "20",
+      defaultValue = "40",
       description = "Moving entities per player (default: ${DEFAULT-VALUE}).")
   int entitiesPerPlayer;
 
   @Option(
       names = "--actions-per-player",
-      defaultValue = "2",
+      defaultValue = "4",
       description = "Player actions per player per second (default: ${DEFAULT-VALUE}).")
   double actionsPerPlayerPerSecond;
 
@@ -86,6 +86,13 @@ public final class BenchAgentCommand implements Callable<Integer> {
       description = "Schema registry for the agent's serializer (default: plain Avro binary).")
   String schemaRegistryUrl;
 
+  @Option(
+      names = "--sample-interval",
+      defaultValue = "1ms",
+      converter = Converters.DurationConverter.class,
+      description = "The agent's sample interval (default: ${DEFAULT-VALUE}).")
+  Duration sampleInterval;
+
   @Override
   public Integer call() throws Exception {
     validate();
@@ -100,11 +107,19 @@ public final class BenchAgentCommand implements Callable<Integer> {
             entitiesPerPlayer,
             actionsPerPlayerPerSecond,
             bootstrapServers,
-            schemaRegistryUrl);
+            schemaRegistryUrl,
+            sampleInterval);
     out.printf(
-        "bench agent: %d Hz, %d players, %d rounds x 2 x %s (+ warm-up %s per mode), publishing"
-            + " to %s%n",
-        tickRateHz, players, rounds, duration, warmup, bootstrapServers);
+        "bench agent: %d Hz, %d players x %d entities, %d rounds x 2 x %s (+ warm-up %s per"
+            + " mode), sample interval %s, publishing to %s%n",
+        tickRateHz,
+        players,
+        entitiesPerPlayer,
+        rounds,
+        duration,
+        warmup,
+        sampleInterval,
+        bootstrapServers);
     out.flush();
     OverheadBenchmark.Result result =
         new OverheadBenchmark(

@@ -36,6 +36,12 @@ public final class Publisher implements Runnable {
   private final Duration producerCloseTimeout;
   private final Runnable onProducerCreated;
   private final Set<SendCallback> outstanding = ConcurrentHashMap.newKeySet();
+  private static final long MAX_BACKOFF_MILLIS = 5000;
+
+  /** Failed sends in a row (reset by a delivery); drives the send backoff while Kafka is down. */
+  private volatile int failureStreak;
+
+  private volatile long lastFailureNanos;
   private volatile boolean closing;
   private volatile boolean finished;
   private Producer<String, byte[]> producer;
@@ -74,6 +80,11 @@ public final class Publisher implements Runnable {
       while (!closing) {
         try {
           if (!ensureProducer()) {
+            waitBriefly();
+            continue;
+          }
+          if (backingOff()) {
+            // Kafka is failing: leave batches queued (the buffer drops the oldest when full)
             waitBriefly();
             continue;
           }
@@ -141,6 +152,15 @@ public final class Publisher implements Runnable {
       LOG.warn("cannot create Kafka producer yet ({}); retrying", t.toString());
       return false;
     }
+  }
+
+  private boolean backingOff() {
+    int streak = failureStreak;
+    if (streak == 0) {
+      return false;
+    }
+    long backoffMillis = Math.min(MAX_BACKOFF_MILLIS, 100L << Math.min(streak - 1, 6));
+    return System.nanoTime() - lastFailureNanos < backoffMillis * 1_000_000L;
   }
 
   private void waitBriefly() throws InterruptedException {
@@ -211,8 +231,11 @@ public final class Publisher implements Runnable {
       outstanding.remove(this);
       buffer.endFlight(bytes);
       if (delivered) {
+        failureStreak = 0;
         stats.delivered.incrementAndGet();
       } else {
+        lastFailureNanos = System.nanoTime();
+        failureStreak = failureStreak + 1;
         stats.dropped.incrementAndGet();
         if (error != null) {
           stats.sendErrors.incrementAndGet();

@@ -13,5 +13,9 @@
  * queued (everything in flight), the new batch itself is dropped. Memory held by the agent for
  * outbound data stays below the configured bound: queued batches are counted at a conservative size
  * estimate, in-flight batches at their serialized size.
+ *
+ * <p>Backoff: after a failed send the publisher waits 100 ms, doubling per further failure up to 5
+ * s, before it sends again (a delivery resets it). While Kafka is down this keeps the publisher and
+ * the producer's network thread nearly idle; batches wait in the buffer meanwhile.
  */
 package io.tickwatch.producer.internal.publish;

@@ -79,6 +79,25 @@ public final class LatencyCell {
   public void record(long nanos) {
     int slot = index.slotOf(nanos);
     INTS.setOpaque(buckets, slot, (int) INTS.getOpaque(buckets, slot) + 1);
+    publish(nanos);
+  }
+
+  /**
+   * Records one tick; a tick over {@code budgetNanos} also counts an overrun and {@code floor(nanos
+   * / budgetNanos)} dropped frames. Owner thread only; wait-free, allocation-free.
+   */
+  public void recordTick(long nanos, long budgetNanos) {
+    int slot = index.slotOf(nanos);
+    INTS.setOpaque(buckets, slot, (int) INTS.getOpaque(buckets, slot) + 1);
+    if (nanos > budgetNanos) {
+      // before the count: a reader that sees the count also sees the overrun
+      OVERRUNS.setOpaque(this, overruns + 1);
+      FRAME_DROPS.setOpaque(this, frameDrops + nanos / budgetNanos);
+    }
+    publish(nanos);
+  }
+
+  private void publish(long nanos) {
     COUNT.setOpaque(this, count + 1);
     SUM.setOpaque(this, sumNanos + nanos);
     if (nanos > (long) SLOT_MAX.getOpaque(this)) {
@@ -90,12 +109,6 @@ public final class LatencyCell {
     if (nanos < (long) BATCH_MIN.getOpaque(this)) {
       BATCH_MIN.setOpaque(this, nanos);
     }
-  }
-
-  /** Records a tick over its budget. Owner thread only. */
-  public void recordOverrun(long framesDropped) {
-    OVERRUNS.setOpaque(this, overruns + 1);
-    FRAME_DROPS.setOpaque(this, frameDrops + framesDropped);
   }
 
   /** Whether the owner thread has ended (the cell can be retired after a final read). */

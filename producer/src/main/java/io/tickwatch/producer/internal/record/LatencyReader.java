@@ -16,6 +16,11 @@ public final class LatencyReader {
     for (LatencyCell cell : recorder.cells()) {
       boolean gone = cell.ownerGone();
       long count = cell.readCount();
+      if (count == cell.previousSlotCount && !gone) {
+        // nothing new: the writer updates the maximum only after the count, so there is nothing
+        // to take either (and no atomic exchange on the writer's cache line)
+        continue;
+      }
       long sum = cell.readSumNanos();
       long max = cell.takeSlotMax();
       long overruns = cell.readOverruns();

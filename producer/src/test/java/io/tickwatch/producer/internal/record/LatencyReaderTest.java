@@ -52,8 +52,8 @@ class LatencyReaderTest {
   @Test
   void shouldCountTickOverrunsAndFrameDrops() {
     LatencyCell cell = recorder.cellForCurrentThread();
-    cell.record(40_000_000L);
-    cell.recordOverrun(2);
+    cell.recordTick(40_000_000L, 16_666_666L);
+    cell.recordTick(10_000_000L, 16_666_666L);
     SlotStats stats = new SlotStats();
 
     LatencyReader.readSlot(recorder, stats);

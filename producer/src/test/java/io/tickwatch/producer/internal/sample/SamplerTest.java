@@ -100,9 +100,8 @@ class SamplerTest {
     Sampler sampler = sampler(List.of());
     LatencyCell tick = registry.tick().cellForCurrentThread();
 
-    tick.record(10_000_000L);
-    tick.record(20_000_000L);
-    tick.recordOverrun(1);
+    tick.recordTick(10_000_000L, 16_666_666L);
+    tick.recordTick(20_000_000L, 16_666_666L);
     sampler.sampleSlot(0);
     for (int i = 1; i < 10; i++) {
       sampler.sampleSlot(i);
