@@ -409,7 +409,7 @@ public final class AgentBuilder {
 
   private static List<SystemCollector> defaultCollectors() {
     return List.of(
-        new HeapCollector(1),
+        new HeapCollector(10),
         new GcCollector(10),
         new ProcessCpuCollector(20),
         new RssCollector(20),
