@@ -373,7 +373,7 @@ public final class AgentBuilder {
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-    config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+    config.put(ProducerConfig.LINGER_MS_CONFIG, 100);
     config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
     config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 250);
     config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
@@ -398,6 +398,8 @@ public final class AgentBuilder {
     config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId + "-control");
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+    // commands are rare: long polls keep the listener nearly idle (latency <= 1 s)
+    config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 1000);
     config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
     config.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
     config.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 5000);

@@ -63,7 +63,7 @@ public class CollectorBenchmark {
   }
 
   @Benchmark
-  public double systemCpu() {
+  public double systemCpu() throws Exception {
     systemCpu.collect(System.nanoTime(), out);
     return out[0];
   }

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 public final class ControlListener implements Runnable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ControlListener.class);
-  private static final Duration POLL = Duration.ofMillis(200);
+  private static final Duration POLL = Duration.ofMillis(1000);
   private static final Duration CLOSE = Duration.ofMillis(300);
 
   private final String topic;
