@@ -19,9 +19,9 @@ import org.apache.kafka.common.serialization.Serializer;
  * without and with the agent (the order flips every round to cancel drift), and the runs are
  * compared on CPU and tick-time percentiles. Each agent gets one second to start its threads and
  * Kafka client before the measured window (the run without it idles as long), so the numbers are
- * steady-state overhead. The agent publishes for real: to the given bootstrap
- * servers (by default an unreachable address, so the publisher's send-and-fail path is exercised),
- * serializing every batch.
+ * steady-state overhead. The agent publishes for real: to the given bootstrap servers (by default
+ * an unreachable address, so the publisher's send-and-fail path is exercised), serializing every
+ * batch.
  */
 public final class OverheadBenchmark {
 
