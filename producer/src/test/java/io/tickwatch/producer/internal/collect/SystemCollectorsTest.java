@@ -29,7 +29,22 @@ class SystemCollectorsTest {
 
     assertThat(collectTwice(new RssCollector(1))[0]).isGreaterThan(1 << 20);
     assertThat(collectTwice(new MemAvailableCollector(1))[0]).isGreaterThan(1 << 20);
-    assertThat(collectTwice(new SystemCpuCollector(1))[0]).isBetween(0.0, 100.0);
+    SystemCpuCollector cpu = new SystemCpuCollector(1);
+    double[] load = new double[1];
+    // /proc/stat counts in 10 ms ticks: the first reading is the baseline, later ones are NaN
+    // until the counters move
+    io.tickwatch.producer.Await.until(
+        "a system CPU reading",
+        () -> {
+          try {
+            cpu.collect(System.nanoTime(), load);
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+          return !Double.isNaN(load[0]);
+        });
+    cpu.close();
+    assertThat(load[0]).isBetween(0.0, 100.0);
     double[] net = collectTwice(new NetDevCollector(1));
     assertThat(net[0]).isGreaterThanOrEqualTo(0.0);
     assertThat(net[1]).isGreaterThanOrEqualTo(0.0);
