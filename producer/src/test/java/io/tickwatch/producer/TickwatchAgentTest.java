@@ -122,6 +122,54 @@ class TickwatchAgentTest {
   }
 
   @Test
+  void shouldStayWithinTheBoundWhileTheBrokerIsPausedAndDeliverAgainWhenItResumes() {
+    // a paused broker (SIGSTOP) accepts connections but never answers: sends stay in flight
+    MockProducer<String, byte[]> mock = manualMock();
+    long bound = 64 * 1024;
+    TickwatchAgent agent = withMock(mock).bufferBytes(bound).build().start();
+    long maxUsed = 0;
+    long calls = 0;
+
+    for (int round = 0; round < 300; round++) {
+      for (int i = 0; i < 100; i++) {
+        agent.tick(4_000_000L);
+        calls++;
+      }
+      agent.sampleSlots(10);
+      maxUsed = Math.max(maxUsed, agent.status().bufferUsedBytes());
+    }
+    Await.until("drops while paused", () -> agent.status().batchesDropped() > 0);
+    long sentWhilePaused = mock.history().size();
+    // the broker resumes: it acknowledges what it had, then whatever the agent sends next
+    Await.until(
+        "backlog acknowledged",
+        () -> {
+          while (mock.completeNext()) {
+            // acknowledge
+          }
+          return agent.status().batchesPending() == 0;
+        });
+    agent.sampleSlots(10);
+    Await.until(
+        "a new batch delivered after resume",
+        () -> {
+          while (mock.completeNext()) {
+            // acknowledge
+          }
+          return agent.status().batchesDelivered() > sentWhilePaused;
+        });
+    agent.close();
+
+    AgentStatus status = agent.status();
+    assertThat(calls).isEqualTo(30_000);
+    assertThat(maxUsed).isLessThanOrEqualTo(bound);
+    assertThat(sentWhilePaused).isLessThan(300);
+    assertThat(status.batchesDelivered()).isGreaterThan(sentWhilePaused);
+    assertThat(status.batchesProduced())
+        .isEqualTo(status.batchesDelivered() + status.batchesDropped());
+  }
+
+  @Test
   void shouldAccountBatchesStillInFlightAtCloseAsDropped() {
     MockProducer<String, byte[]> mock = manualMock();
     TickwatchAgent agent = withMock(mock).build().start();
