@@ -209,7 +209,7 @@ public final class TickwatchAgent implements AutoCloseable {
   /** Records the latency of one player action of a common type. Wait-free; never throws. */
   public void actionLatency(ActionType action, long latencyNanos) {
     try {
-      actionRecorders[action.ordinal()].record(latencyNanos);
+      actionRecorders[(action == null ? ActionType.OTHER : action).ordinal()].record(latencyNanos);
     } catch (Throwable ignored) {
       // never throws into the game
     }
@@ -234,7 +234,7 @@ public final class TickwatchAgent implements AutoCloseable {
 
   /** A custom counter (cache the handle); names beyond the bound fold into {@code other}. */
   public Counter counter(String name) {
-    return new Counter(registry.counter(name));
+    return new Counter(registry.counter(name == null ? MetricRegistry.OTHER_NAME : name));
   }
 
   /**
@@ -244,7 +244,7 @@ public final class TickwatchAgent implements AutoCloseable {
    */
   public boolean gauge(String name, DoubleSupplier supplier) {
     try {
-      return registry.gauge(name, supplier);
+      return name != null && supplier != null && registry.gauge(name, supplier);
     } catch (Throwable t) {
       return false;
     }
@@ -252,12 +252,16 @@ public final class TickwatchAgent implements AutoCloseable {
 
   /** A custom timer (cache the handle); names beyond the bound fold into {@code other}. */
   public Timer timer(String name) {
-    return new Timer(registry.timer(name, null).unlabeled());
+    return new Timer(
+        registry.timer(name == null ? MetricRegistry.OTHER_NAME : name, null).unlabeled());
   }
 
   /** A custom timer split by one label with a bounded number of values. */
   public LabeledTimer timer(String name, String labelKey) {
-    return new LabeledTimer(registry.timer(name, labelKey));
+    return new LabeledTimer(
+        registry.timer(
+            name == null ? MetricRegistry.OTHER_NAME : name,
+            labelKey == null ? "label" : labelKey));
   }
 
   /** Registers (or replaces) the handler of a control payload type, e.g. {@code ShedLoad.class}. */

@@ -252,14 +252,20 @@ class TickwatchAgentTest {
   }
 
   @Test
-  void shouldIgnoreRecordingAfterCloseWithoutThrowing() {
+  void shouldIgnoreRecordingAfterCloseAndNullArgumentsWithoutThrowing() {
     TickwatchAgent agent = base().build().start();
     agent.close();
 
     agent.tick(1);
     agent.actionLatency("x", 1);
+    agent.actionLatency((String) null, 1);
+    agent.actionLatency((ActionType) null, 1);
     agent.counter("c").increment();
+    agent.counter(null).increment();
     agent.timer("t").record(1);
+    agent.timer(null).record(-5);
+    agent.timer(null, null).record(null, 1);
+    agent.gauge(null, null);
     agent.close();
 
     assertThat(agent.status().batchesPending()).isZero();

@@ -46,6 +46,7 @@ public final class Publisher implements Runnable {
   private volatile boolean finished;
   private Producer<String, byte[]> producer;
   private long nextProducerAttemptNanos;
+  private long producerFailures;
 
   /**
    * Creates the publisher.
@@ -149,7 +150,12 @@ public final class Publisher implements Runnable {
       return true;
     } catch (Throwable t) {
       nextProducerAttemptNanos = now + PRODUCER_RETRY_MILLIS * 1_000_000L;
-      LOG.warn("cannot create Kafka producer yet ({}); retrying", t.toString());
+      if (Long.bitCount(++producerFailures) == 1) {
+        LOG.warn(
+            "cannot create Kafka producer yet ({} attempts): {}; retrying",
+            producerFailures,
+            t.toString());
+      }
       return false;
     }
   }
@@ -176,9 +182,16 @@ public final class Publisher implements Runnable {
     try {
       value = serializer.serialize(topic, batch);
     } catch (Throwable t) {
-      stats.serializationErrors.incrementAndGet();
+      long errors = stats.serializationErrors.incrementAndGet();
       stats.dropped.incrementAndGet();
-      LOG.warn("cannot serialize sample batch {}: {}", batch.getSequence(), t.toString());
+      if (Long.bitCount(errors) == 1) {
+        // 1st, 2nd, 4th, 8th ... failure: visible without flooding the game server's log
+        LOG.warn(
+            "cannot serialize sample batch {} ({} failures so far): {}",
+            batch.getSequence(),
+            errors,
+            t.toString());
+      }
       return;
     }
     if (value == null || !buffer.startFlight(value.length)) {
