@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
+    subcommands = {BenchAgentCommand.class},
     description = "Benchmarks of the Tickwatch pipeline (see docs/PERFORMANCE.md).")
 public final class BenchCommand implements Callable<Integer> {
 
