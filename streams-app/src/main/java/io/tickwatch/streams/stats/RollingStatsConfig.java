@@ -27,10 +27,10 @@ import java.util.function.Function;
  *     the smallest window: covers the event-time skew between hosts (partitions)
  * @param liveUpdateInterval event-time interval between two early updates of one window and host
  *     (or fleet series); {@link Duration#ZERO} emits at every cache flush (commit interval)
- * @param replayFromMillis replay filter: only sample slots with event time {@code >=} this are
- *     aggregated ({@link Long#MIN_VALUE} for none)
- * @param replayToMillis replay filter: only sample slots with event time {@code <} this are
- *     aggregated ({@link Long#MAX_VALUE} for none)
+ * @param replayFromMillis replay filter: only windows starting at or after this are emitted ({@link
+ *     Long#MIN_VALUE} for none); see {@link #emits(long, long)}
+ * @param replayToMillis replay filter: only windows ending at or before this are emitted ({@link
+ *     Long#MAX_VALUE} for none)
  * @param outputNamespace empty for live processing, else the prefix of the output topics of a
  *     replay run, for example {@code tickwatch.replay.<runId>.}
  * @param relativeAccuracy relative accuracy alpha of every percentile, in {@code [1e-6, 0.5]}
@@ -185,8 +185,8 @@ public record RollingStatsConfig(
 
   /**
    * This configuration as a replay run: outputs go to {@code tickwatch.replay.<runId>.stats} and
-   * {@code tickwatch.replay.<runId>.stats-live}, and only sample slots with event time in {@code
-   * [from, to)} are aggregated.
+   * {@code tickwatch.replay.<runId>.stats-live}, and only windows lying entirely in {@code [from,
+   * to)} are emitted (see {@link #emits(long, long)}).
    */
   public RollingStatsConfig withReplay(String runId, Instant from, Instant to) {
     Objects.requireNonNull(runId, "runId");
@@ -204,6 +204,17 @@ public record RollingStatsConfig(
         namespace,
         relativeAccuracy,
         deadLetterTopic);
+  }
+
+  /**
+   * Whether the window {@code [startMillis, endMillis)} is emitted: it lies entirely inside {@code
+   * [replayFromMillis, replayToMillis)}. Filtering whole windows at the output, rather than samples
+   * at the input, makes every emitted window of a replay equal to the live window (a window cut by
+   * the range would be partial), and lets records outside the range still advance event time so
+   * that the last windows of the range close. Always true without a replay range.
+   */
+  public boolean emits(long startMillis, long endMillis) {
+    return startMillis >= replayFromMillis && endMillis <= replayToMillis;
   }
 
   /** Whether a replay time-range filter is set. */

@@ -7,6 +7,7 @@ import io.tickwatch.schemas.serde.AvroSerde;
 import io.tickwatch.schemas.topic.Topics;
 import io.tickwatch.stats.rolling.FleetAggregate;
 import io.tickwatch.stats.rolling.HostAggregate;
+import io.tickwatch.stats.rolling.WindowSlices;
 import io.tickwatch.stats.sketch.LogBucketMapping;
 import java.time.Duration;
 import java.util.List;
@@ -93,8 +94,8 @@ public final class RollingStatsTopology {
                     new BatchSlicer(
                         mapping,
                         smallest.toMillis(),
-                        config.replayFromMillis(),
-                        config.replayToMillis()),
+                        WindowSlices.UNBOUNDED_FROM,
+                        WindowSlices.UNBOUNDED_TO),
                 Named.as(PREFIX + "split-at-window-boundaries"));
     KGroupedStream<String, HostAggregate> byHost =
         parts.groupByKey(Grouped.with(PREFIX + "by-host", keys, hostSerde));
@@ -123,14 +124,14 @@ public final class RollingStatsTopology {
               .toStream(Named.as(PREFIX + "host-" + label + "-final-stream"));
       finals
           .flatMap(
-              (window, aggregate) -> hostRecords(window, aggregate, sizeMillis, true),
+              (window, aggregate) -> hostRecords(config, window, aggregate, sizeMillis, true),
               Named.as(PREFIX + "host-" + label + "-final-series"))
           .to(
               config.outputTopic(),
               Produced.with(keys, stats).withName(PREFIX + "host-" + label + "-final-sink"));
       live(table, config, PREFIX + "host-" + label)
           .flatMap(
-              (window, aggregate) -> hostRecords(window, aggregate, sizeMillis, false),
+              (window, aggregate) -> hostRecords(config, window, aggregate, sizeMillis, false),
               Named.as(PREFIX + "host-" + label + "-live-series"))
           .to(
               config.liveTopic(),
@@ -170,14 +171,14 @@ public final class RollingStatsTopology {
                   .withName(PREFIX + "fleet-" + label + "-final"))
           .toStream(Named.as(PREFIX + "fleet-" + label + "-final-stream"))
           .flatMap(
-              (window, aggregate) -> fleetRecord(window, aggregate, sizeMillis, true),
+              (window, aggregate) -> fleetRecord(config, window, aggregate, sizeMillis, true),
               Named.as(PREFIX + "fleet-" + label + "-final-series"))
           .to(
               config.outputTopic(),
               Produced.with(keys, stats).withName(PREFIX + "fleet-" + label + "-final-sink"));
       live(table, config, PREFIX + "fleet-" + label)
           .flatMap(
-              (window, aggregate) -> fleetRecord(window, aggregate, sizeMillis, false),
+              (window, aggregate) -> fleetRecord(config, window, aggregate, sizeMillis, false),
               Named.as(PREFIX + "fleet-" + label + "-live-series"))
           .to(
               config.liveTopic(),
@@ -245,8 +246,12 @@ public final class RollingStatsTopology {
   }
 
   private static List<KeyValue<String, RollingStats>> hostRecords(
-      Windowed<String> window, HostAggregate aggregate, long sizeMillis, boolean finalResult) {
-    if (aggregate == null) {
+      RollingStatsConfig config,
+      Windowed<String> window,
+      HostAggregate aggregate,
+      long sizeMillis,
+      boolean finalResult) {
+    if (aggregate == null || !config.emits(window.window().start(), window.window().end())) {
       return List.of();
     }
     return RollingStatsRecords.ofHost(
@@ -254,8 +259,12 @@ public final class RollingStatsTopology {
   }
 
   private static List<KeyValue<String, RollingStats>> fleetRecord(
-      Windowed<String> window, FleetAggregate aggregate, long sizeMillis, boolean finalResult) {
-    if (aggregate == null) {
+      RollingStatsConfig config,
+      Windowed<String> window,
+      FleetAggregate aggregate,
+      long sizeMillis,
+      boolean finalResult) {
+    if (aggregate == null || !config.emits(window.window().start(), window.window().end())) {
       return List.of();
     }
     return List.of(
