@@ -40,12 +40,17 @@ import org.apache.kafka.streams.state.WindowStore;
  * size.
  *
  * <pre>
- * samples ─▶ split at window boundaries ─▶ per host and window size: aggregate (store
- *   stats-host-&lt;size&gt;) ─▶ suppress until close ─▶ tickwatch.stats
- *                                           └▶ suppress live interval ─▶ tickwatch.stats-live
- * host finals of the smallest size ─▶ per series (repartition stats-fleet-by-series) ─▶ per window
- *   size: aggregate (store stats-fleet-&lt;size&gt;) ─▶ final / live as above
+ * samples ─▶ split at window boundaries ─▶ per host, smallest window: aggregate (store
+ *   stats-host-1s) ─▶ suppress until close ─▶ tickwatch.stats
+ *                 └▶ suppress live interval ─▶ tickwatch.stats-live
+ * host finals of the smallest window ─▶ by host (repartition stats-host-finals-by-host) ─▶ per
+ *   larger size: aggregate (store stats-host-&lt;size&gt;) ─▶ final / live as above
+ * host finals of the smallest window ─▶ per series (repartition stats-fleet-by-series) ─▶ per
+ *   window size: aggregate (store stats-fleet-&lt;size&gt;) ─▶ final / live as above
  * </pre>
+ *
+ * <p>Every larger window is the merge of its smallest windows' final results, so a 10 s window
+ * always equals the merge of its ten 1 s windows, late data included.
  *
  * <p>{@link #build} is a pure function: it creates no client and no thread. Every processor, store
  * and internal topic is named (see {@code RollingStatsTopologyNamesTest}).
@@ -54,6 +59,12 @@ public final class RollingStatsTopology {
 
   /** Name prefix of every processor, store and internal topic of this topology. */
   public static final String PREFIX = "stats-";
+
+  /**
+   * Repartition topic (suffix) of the hosts' final results of the smallest window, which feed the
+   * larger host windows.
+   */
+  public static final String HOST_REPARTITION = PREFIX + "host-finals-by-host";
 
   /** Repartition topic (suffix) of the fleet-wide contributions. */
   public static final String FLEET_REPARTITION = PREFIX + "fleet-by-series";
@@ -100,44 +111,48 @@ public final class RollingStatsTopology {
     KGroupedStream<String, HostAggregate> byHost =
         parts.groupByKey(Grouped.with(PREFIX + "by-host", keys, hostSerde));
 
-    KStream<Windowed<String>, HostAggregate> smallestFinals = null;
-    for (Duration size : config.windowSizes()) {
-      String label = label(size);
-      long sizeMillis = size.toMillis();
-      KTable<Windowed<String>, HostAggregate> table =
-          byHost
-              .windowedBy(TimeWindows.ofSizeAndGrace(size, config.grace()))
-              .aggregate(
-                  () -> new HostAggregate(mapping),
-                  (host, part, aggregate) -> aggregate.merge(part),
-                  Named.as(PREFIX + "host-" + label + "-aggregate"),
-                  Materialized.<String, HostAggregate, WindowStore<Bytes, byte[]>>as(
-                          storeName(size))
+    // the smallest window aggregates the batch slices; every larger window merges the final
+    // results of the smallest (one store update per host and second instead of per batch)
+    String smallestLabel = label(smallest);
+    KTable<Windowed<String>, HostAggregate> smallestTable =
+        byHost
+            .windowedBy(TimeWindows.ofSizeAndGrace(smallest, config.grace()))
+            .aggregate(
+                () -> new HostAggregate(mapping),
+                (host, part, aggregate) -> aggregate.merge(part),
+                Named.as(PREFIX + "host-" + smallestLabel + "-aggregate"),
+                Materialized.<String, HostAggregate, WindowStore<Bytes, byte[]>>as(
+                        storeName(smallest))
+                    .withKeySerde(keys)
+                    .withValueSerde(hostSerde)
+                    .withRetention(retention(smallest, config.grace())));
+    KStream<Windowed<String>, HostAggregate> smallestFinals =
+        hostOutputs(smallestTable, config, smallest, stats);
+
+    if (config.windowSizes().size() > 1) {
+      KGroupedStream<String, HostAggregate> byHostFinals =
+          smallestFinals
+              .selectKey((window, aggregate) -> window.key(), Named.as(PREFIX + "host-rekey"))
+              .repartition(
+                  Repartitioned.<String, HostAggregate>as(HOST_REPARTITION)
                       .withKeySerde(keys)
-                      .withValueSerde(hostSerde)
-                      .withRetention(retention(size, config.grace())));
-      KStream<Windowed<String>, HostAggregate> finals =
-          table
-              .suppress(
-                  Suppressed.untilWindowCloses(BufferConfig.unbounded())
-                      .withName(PREFIX + "host-" + label + "-final"))
-              .toStream(Named.as(PREFIX + "host-" + label + "-final-stream"));
-      finals
-          .flatMap(
-              (window, aggregate) -> hostRecords(config, window, aggregate, sizeMillis, true),
-              Named.as(PREFIX + "host-" + label + "-final-series"))
-          .to(
-              config.outputTopic(),
-              Produced.with(keys, stats).withName(PREFIX + "host-" + label + "-final-sink"));
-      live(table, config, PREFIX + "host-" + label)
-          .flatMap(
-              (window, aggregate) -> hostRecords(config, window, aggregate, sizeMillis, false),
-              Named.as(PREFIX + "host-" + label + "-live-series"))
-          .to(
-              config.liveTopic(),
-              Produced.with(keys, stats).withName(PREFIX + "host-" + label + "-live-sink"));
-      if (size.equals(smallest)) {
-        smallestFinals = finals;
+                      .withValueSerde(hostSerde))
+              .groupByKey(Grouped.with(PREFIX + "host-finals-grouped", keys, hostSerde));
+      for (Duration size : config.windowSizes().subList(1, config.windowSizes().size())) {
+        String label = label(size);
+        KTable<Windowed<String>, HostAggregate> table =
+            byHostFinals
+                .windowedBy(TimeWindows.ofSizeAndGrace(size, config.grace()))
+                .aggregate(
+                    () -> new HostAggregate(mapping),
+                    (host, part, aggregate) -> aggregate.merge(part),
+                    Named.as(PREFIX + "host-" + label + "-aggregate"),
+                    Materialized.<String, HostAggregate, WindowStore<Bytes, byte[]>>as(
+                            storeName(size))
+                        .withKeySerde(keys)
+                        .withValueSerde(hostSerde)
+                        .withRetention(retention(size, config.grace())));
+        hostOutputs(table, config, size, stats);
       }
     }
 
@@ -227,6 +242,33 @@ public final class RollingStatsTopology {
       return millis / 1000 + "s";
     }
     return millis + "ms";
+  }
+
+  /** Final and live outputs of one host window size; returns the stream of final results. */
+  private static KStream<Windowed<String>, HostAggregate> hostOutputs(
+      KTable<Windowed<String>, HostAggregate> table,
+      RollingStatsConfig config,
+      Duration size,
+      Serde<RollingStats> stats) {
+    String name = PREFIX + "host-" + label(size);
+    long sizeMillis = size.toMillis();
+    Serde<String> keys = Serdes.String();
+    KStream<Windowed<String>, HostAggregate> finals =
+        table
+            .suppress(
+                Suppressed.untilWindowCloses(BufferConfig.unbounded()).withName(name + "-final"))
+            .toStream(Named.as(name + "-final-stream"));
+    finals
+        .flatMap(
+            (window, aggregate) -> hostRecords(config, window, aggregate, sizeMillis, true),
+            Named.as(name + "-final-series"))
+        .to(config.outputTopic(), Produced.with(keys, stats).withName(name + "-final-sink"));
+    live(table, config, name)
+        .flatMap(
+            (window, aggregate) -> hostRecords(config, window, aggregate, sizeMillis, false),
+            Named.as(name + "-live-series"))
+        .to(config.liveTopic(), Produced.with(keys, stats).withName(name + "-live-sink"));
+    return finals;
   }
 
   private static <V> KStream<Windowed<String>, V> live(

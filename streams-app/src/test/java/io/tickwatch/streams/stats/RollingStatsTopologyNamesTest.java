@@ -68,6 +68,10 @@ class RollingStatsTopologyNamesTest {
                 "stats-samples-source",
                 "stats-split-at-window-boundaries",
                 "stats-fleet-contributions",
+                "stats-host-rekey",
+                "stats-host-finals-by-host-repartition-filter",
+                "stats-host-finals-by-host-repartition-sink",
+                "stats-host-finals-by-host-repartition-source",
                 "stats-fleet-by-series-repartition-filter",
                 "stats-fleet-by-series-repartition-sink",
                 "stats-fleet-by-series-repartition-source"));
@@ -112,14 +116,15 @@ class RollingStatsTopologyNamesTest {
   }
 
   @Test
-  void shouldPinEveryTopicIncludingTheOneRepartitionTopic() {
+  void shouldPinEveryTopicIncludingTheTwoRepartitionTopics() {
     assertThat(topics(DESCRIPTION))
         .containsExactly(
             "stats-fleet-by-series-repartition",
+            "stats-host-finals-by-host-repartition",
             "tickwatch.samples",
             "tickwatch.stats",
             "tickwatch.stats-live");
-    assertThat(DESCRIPTION.subtopologies()).hasSize(2);
+    assertThat(DESCRIPTION.subtopologies()).hasSize(3);
   }
 
   @Test
@@ -134,6 +139,7 @@ class RollingStatsTopologyNamesTest {
     assertThat(topics(description))
         .containsExactly(
             "stats-fleet-by-series-repartition",
+            "stats-host-finals-by-host-repartition",
             "tickwatch.replay.r42.stats",
             "tickwatch.replay.r42.stats-live",
             "tickwatch.samples");
