@@ -72,8 +72,11 @@ public final class RollingStatsTopology {
   /** Minimum history every window store keeps, for interactive queries. */
   public static final Duration MIN_RETENTION = Duration.ofHours(1);
 
-  /** Bytes of the in-memory buffer of each live-update suppression (not logged). */
-  static final long LIVE_BUFFER_BYTES = 16L * 1024 * 1024;
+  /**
+   * Bytes of the in-memory buffer of each live-update suppression and task (not logged; when full
+   * it emits early rather than failing). Normal use holds one entry per open window and key.
+   */
+  static final long LIVE_BUFFER_BYTES = 2L * 1024 * 1024;
 
   private RollingStatsTopology() {}
 

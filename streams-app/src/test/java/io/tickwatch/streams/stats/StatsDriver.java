@@ -4,8 +4,6 @@ import io.tickwatch.avro.DeadLetter;
 import io.tickwatch.avro.RollingStats;
 import io.tickwatch.avro.SampleBatch;
 import io.tickwatch.schemas.topic.Topics;
-import io.tickwatch.streams.errors.DeadLetterDeserializationHandler;
-import io.tickwatch.streams.errors.DeadLetterProcessingHandler;
 import io.tickwatch.streams.errors.DeadLetters;
 import io.tickwatch.streams.testing.InMemoryRegistryClient;
 import java.time.Duration;
@@ -42,24 +40,18 @@ final class StatsDriver implements AutoCloseable {
 
   StatsDriver(RollingStatsConfig config) {
     this.config = config;
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "rolling-stats-test");
+    // the recommended production properties (exactly-once, handlers, bounded RocksDB), with a
+    // private state directory and no record cache so that every update is visible at once
+    Properties props =
+        RollingStatsStreamsConfig.properties(
+            config, "rolling-stats-test", "unused:9999", "http://unused.invalid");
     try {
       stateDir = java.nio.file.Files.createTempDirectory("rolling-stats-test");
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9999");
     props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, "0");
-    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    props.put(
-        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-        DeadLetterDeserializationHandler.class.getName());
-    props.put(
-        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
-        DeadLetterProcessingHandler.class.getName());
-    props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.deadLetterTopic());
     props.put(DeadLetters.REGISTRY_CLIENT_CONFIG, registry);
     driver = new TopologyTestDriver(RollingStatsTopology.build(config, registry), props);
     samples =
