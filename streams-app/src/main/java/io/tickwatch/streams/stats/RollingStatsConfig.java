@@ -74,7 +74,7 @@ public record RollingStatsConfig(
           Duration.ofHours(1));
   public static final Duration DEFAULT_GRACE = Duration.ofSeconds(2);
   public static final Duration DEFAULT_FLEET_GRACE = Duration.ofSeconds(2);
-  public static final Duration DEFAULT_LIVE_UPDATE_INTERVAL = Duration.ofSeconds(1);
+  public static final Duration DEFAULT_LIVE_UPDATE_INTERVAL = Duration.ofMillis(500);
 
   /** Validates every field and reports all errors at once. */
   public RollingStatsConfig {

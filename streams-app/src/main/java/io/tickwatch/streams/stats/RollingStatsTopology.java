@@ -7,7 +7,6 @@ import io.tickwatch.schemas.serde.AvroSerde;
 import io.tickwatch.schemas.topic.Topics;
 import io.tickwatch.stats.rolling.FleetAggregate;
 import io.tickwatch.stats.rolling.HostAggregate;
-import io.tickwatch.stats.rolling.WindowSlices;
 import io.tickwatch.stats.sketch.LogBucketMapping;
 import java.time.Duration;
 import java.util.List;
@@ -104,12 +103,7 @@ public final class RollingStatsTopology {
                     .withTimestampExtractor(new SampleBatchTimestampExtractor())
                     .withName(PREFIX + "samples-source"))
             .processValues(
-                () ->
-                    new BatchSlicer(
-                        mapping,
-                        smallest.toMillis(),
-                        WindowSlices.UNBOUNDED_FROM,
-                        WindowSlices.UNBOUNDED_TO),
+                () -> new BatchSlicer(mapping, smallest.toMillis()),
                 Named.as(PREFIX + "split-at-window-boundaries"));
     KGroupedStream<String, HostAggregate> byHost =
         parts.groupByKey(Grouped.with(PREFIX + "by-host", keys, hostSerde));
