@@ -31,6 +31,7 @@ import org.apache.kafka.streams.kstream.Suppressed;
 import org.apache.kafka.streams.kstream.Suppressed.BufferConfig;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
@@ -44,8 +45,9 @@ import org.apache.kafka.streams.state.WindowStore;
  *                 └▶ suppress live interval ─▶ tickwatch.stats-live
  * host finals of the smallest window ─▶ by host (repartition stats-host-finals-by-host) ─▶ per
  *   larger size: aggregate (store stats-host-&lt;size&gt;) ─▶ final / live as above
- * host finals of the smallest window ─▶ per series (repartition stats-fleet-by-series) ─▶ per
- *   window size: aggregate (store stats-fleet-&lt;size&gt;) ─▶ final / live as above
+ * host finals of the smallest window ─▶ per series (repartition stats-fleet-by-series) ─▶
+ *   stats-fleet-windows (stores stats-fleet-&lt;size&gt;, stats-fleet-progress): finals once every
+ *   host has reported past a window's end, throttled live updates
  * </pre>
  *
  * <p>Every larger window is the merge of its smallest windows' final results, so a 10 s window
@@ -67,6 +69,15 @@ public final class RollingStatsTopology {
 
   /** Repartition topic (suffix) of the fleet-wide contributions. */
   public static final String FLEET_REPARTITION = PREFIX + "fleet-by-series";
+
+  /** Store of the fleet watermark: host progress and emitted window ends. */
+  public static final String FLEET_PROGRESS_STORE = PREFIX + "fleet-progress";
+
+  /**
+   * Event-time skew between hosts that fleet windows tolerate: a host's results may arrive this
+   * much behind the fastest host's before its fleet windows have left the store.
+   */
+  public static final Duration MAX_FLEET_SKEW = Duration.ofHours(1);
 
   /** Minimum history every window store keeps, for interactive queries. */
   public static final Duration MIN_RETENTION = Duration.ofHours(1);
@@ -153,49 +164,39 @@ public final class RollingStatsTopology {
       }
     }
 
-    KGroupedStream<String, FleetAggregate> bySeries =
+    String[] fleetStores = new String[config.windowSizes().size() + 1];
+    for (int i = 0; i < config.windowSizes().size(); i++) {
+      Duration size = config.windowSizes().get(i);
+      fleetStores[i] = fleetStoreName(size);
+      builder.addStateStore(
+          Stores.windowStoreBuilder(
+                  Stores.persistentWindowStore(
+                      fleetStoreName(size), retention(size, MAX_FLEET_SKEW), size, false),
+                  keys,
+                  fleetSerde)
+              .withCachingEnabled());
+    }
+    fleetStores[fleetStores.length - 1] = FLEET_PROGRESS_STORE;
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(FLEET_PROGRESS_STORE), keys, Serdes.Long()));
+    KStream<String, RollingStats> fleet =
         smallestFinals
             .process(FleetContributions::new, Named.as(PREFIX + "fleet-contributions"))
             .repartition(
                 Repartitioned.<String, FleetAggregate>as(FLEET_REPARTITION)
                     .withKeySerde(keys)
                     .withValueSerde(fleetSerde))
-            .groupByKey(Grouped.with(PREFIX + "fleet-grouped", keys, fleetSerde));
-    for (Duration size : config.windowSizes()) {
-      String label = label(size);
-      long sizeMillis = size.toMillis();
-      KTable<Windowed<String>, FleetAggregate> table =
-          bySeries
-              .windowedBy(TimeWindows.ofSizeAndGrace(size, config.fleetGrace()))
-              .aggregate(
-                  () -> null,
-                  (series, contribution, aggregate) ->
-                      FleetAggregate.merge(aggregate, contribution),
-                  Named.as(PREFIX + "fleet-" + label + "-aggregate"),
-                  Materialized.<String, FleetAggregate, WindowStore<Bytes, byte[]>>as(
-                          fleetStoreName(size))
-                      .withKeySerde(keys)
-                      .withValueSerde(fleetSerde)
-                      .withRetention(retention(size, config.fleetGrace())));
-      table
-          .suppress(
-              Suppressed.untilWindowCloses(BufferConfig.unbounded())
-                  .withName(PREFIX + "fleet-" + label + "-final"))
-          .toStream(Named.as(PREFIX + "fleet-" + label + "-final-stream"))
-          .flatMap(
-              (window, aggregate) -> fleetRecord(config, window, aggregate, sizeMillis, true),
-              Named.as(PREFIX + "fleet-" + label + "-final-series"))
-          .to(
-              config.outputTopic(),
-              Produced.with(keys, stats).withName(PREFIX + "fleet-" + label + "-final-sink"));
-      live(table, config, PREFIX + "fleet-" + label)
-          .flatMap(
-              (window, aggregate) -> fleetRecord(config, window, aggregate, sizeMillis, false),
-              Named.as(PREFIX + "fleet-" + label + "-live-series"))
-          .to(
-              config.liveTopic(),
-              Produced.with(keys, stats).withName(PREFIX + "fleet-" + label + "-live-sink"));
-    }
+            .process(
+                () -> new FleetWindows(config, FLEET_PROGRESS_STORE),
+                Named.as(PREFIX + "fleet-windows"),
+                fleetStores);
+    fleet
+        .filter((key, value) -> value.getFinalResult(), Named.as(PREFIX + "fleet-final"))
+        .to(config.outputTopic(), Produced.with(keys, stats).withName(PREFIX + "fleet-final-sink"));
+    fleet
+        .filterNot((key, value) -> value.getFinalResult(), Named.as(PREFIX + "fleet-live"))
+        .to(config.liveTopic(), Produced.with(keys, stats).withName(PREFIX + "fleet-live-sink"));
 
     Properties optimization = new Properties();
     optimization.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE);
@@ -295,21 +296,5 @@ public final class RollingStatsTopology {
     }
     return RollingStatsRecords.ofHost(
         window.key(), aggregate, window.window().start(), sizeMillis, finalResult);
-  }
-
-  private static List<KeyValue<String, RollingStats>> fleetRecord(
-      RollingStatsConfig config,
-      Windowed<String> window,
-      FleetAggregate aggregate,
-      long sizeMillis,
-      boolean finalResult) {
-    if (aggregate == null || !config.emits(window.window().start(), window.window().end())) {
-      return List.of();
-    }
-    return List.of(
-        KeyValue.pair(
-            window.key(),
-            RollingStatsRecords.ofFleet(
-                aggregate, window.window().start(), sizeMillis, finalResult)));
   }
 }

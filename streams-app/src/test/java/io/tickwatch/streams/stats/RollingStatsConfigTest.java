@@ -39,7 +39,7 @@ class RollingStatsConfigTest {
             "500ms, 5s,PT1M",
             RollingStatsConfig.GRACE,
             "750ms",
-            RollingStatsConfig.FLEET_GRACE,
+            RollingStatsConfig.FLEET_HOST_TIMEOUT,
             "3s",
             RollingStatsConfig.LIVE_UPDATE_INTERVAL,
             "250ms",
@@ -57,7 +57,7 @@ class RollingStatsConfigTest {
     assertThat(config.windowSizes())
         .containsExactly(Duration.ofMillis(500), Duration.ofSeconds(5), Duration.ofMinutes(1));
     assertThat(config.grace()).isEqualTo(Duration.ofMillis(750));
-    assertThat(config.fleetGrace()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(config.fleetHostTimeout()).isEqualTo(Duration.ofSeconds(3));
     assertThat(config.liveUpdateInterval()).isEqualTo(Duration.ofMillis(250));
     assertThat(config.replayFromMillis())
         .isEqualTo(Instant.parse("2026-11-27T10:00:00Z").toEpochMilli());

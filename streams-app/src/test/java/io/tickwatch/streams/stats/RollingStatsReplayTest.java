@@ -42,6 +42,7 @@ class RollingStatsReplayTest {
   private static List<KeyValue<String, RollingStats>> run(RollingStatsConfig config) {
     try (StatsDriver driver = new StatsDriver(config)) {
       input().forEach(driver::pipe);
+      driver.advanceWallClock();
       return driver.finals();
     }
   }

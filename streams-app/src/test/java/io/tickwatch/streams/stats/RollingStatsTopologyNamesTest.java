@@ -68,6 +68,11 @@ class RollingStatsTopologyNamesTest {
                 "stats-samples-source",
                 "stats-split-at-window-boundaries",
                 "stats-fleet-contributions",
+                "stats-fleet-windows",
+                "stats-fleet-final",
+                "stats-fleet-final-sink",
+                "stats-fleet-live",
+                "stats-fleet-live-sink",
                 "stats-host-rekey",
                 "stats-host-finals-by-host-repartition-filter",
                 "stats-host-finals-by-host-repartition-sink",
@@ -75,7 +80,7 @@ class RollingStatsTopologyNamesTest {
                 "stats-fleet-by-series-repartition-filter",
                 "stats-fleet-by-series-repartition-sink",
                 "stats-fleet-by-series-repartition-source"));
-    for (String scope : List.of("host", "fleet")) {
+    for (String scope : List.of("host")) {
       for (String window : WINDOWS) {
         for (String suffix :
             List.of(
@@ -99,13 +104,12 @@ class RollingStatsTopologyNamesTest {
 
   @Test
   void shouldPinEveryStoreName() {
-    Set<String> expected = new TreeSet<>();
-    for (String scope : List.of("host", "fleet")) {
-      for (String window : WINDOWS) {
-        expected.add("stats-" + scope + "-" + window);
-        expected.add("stats-" + scope + "-" + window + "-final-store");
-        expected.add("stats-" + scope + "-" + window + "-live-store");
-      }
+    Set<String> expected = new TreeSet<>(List.of("stats-fleet-progress"));
+    for (String window : WINDOWS) {
+      expected.add("stats-host-" + window);
+      expected.add("stats-host-" + window + "-final-store");
+      expected.add("stats-host-" + window + "-live-store");
+      expected.add("stats-fleet-" + window);
     }
 
     assertThat(stores(DESCRIPTION)).containsExactlyElementsOf(expected);

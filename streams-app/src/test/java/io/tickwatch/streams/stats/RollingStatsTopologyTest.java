@@ -175,6 +175,8 @@ class RollingStatsTopologyTest {
       driver.pipe(batch("h2", t).series(CPU, constant(100, 2)).build());
     }
 
+    driver.advanceWallClock();
+
     Map<String, Integer> perWindow = new HashMap<>();
     for (KeyValue<String, RollingStats> kv : driver.finals()) {
       assertThat(kv.value.getFinalResult()).isTrue();
@@ -276,6 +278,23 @@ class RollingStatsTopologyTest {
     assertThat(ticks.getCount()).isEqualTo(200);
     assertThat(ticks.getHostCount()).isEqualTo(2);
     assertThat(ticks.getP99()).isEqualTo(fleet.getP99());
+  }
+
+  @Test
+  void shouldEmitFleetResultsOnlyOnceTheHostsHadTimeToReport() {
+    driver.pipe(batch("h1", 10_000).series(CPU, constant(100, 1)).build());
+    driver.pipe(batch("h2", 10_000).series(CPU, constant(100, 3)).build());
+    for (long t = 11_000; t <= 16_000; t += 1000) {
+      driver.pipe(batch("clock", t).series("clock.ticks", 1.0).build());
+    }
+
+    assertThat(driver.finals("*/" + CPU, S1)).isEmpty();
+    assertThat(driver.finals(H1_CPU, S1)).hasSize(1);
+    driver.advanceWallClock();
+    RollingStats fleet = driver.finalOf("*/" + CPU, S1, 10_000);
+    assertThat(fleet.getCount()).isEqualTo(200);
+    assertThat(fleet.getMean()).isEqualTo(2.0);
+    assertThat(driver.finals("*/" + CPU, S1)).hasSize(1);
   }
 
   @Test
