@@ -1,0 +1,25 @@
+package io.tickwatch.cli;
+
+import io.tickwatch.cli.bench.BenchCommand;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** Root command {@code tickwatch}; with no subcommand it prints its usage. */
+@Command(
+    name = "tickwatch",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Real-time performance monitoring for game servers, built on Kafka.",
+    subcommands = {DemoCommand.class, BenchCommand.class})
+public final class TickwatchCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+    return 0;
+  }
+}

@@ -1,0 +1,29 @@
+package io.tickwatch.cli.bench;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tickwatch bench}: parent of the benchmark subcommands (added as their issues land). With
+ * no subcommand it prints its usage.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    subcommands = {BenchAgentCommand.class},
+    description = "Benchmarks of the Tickwatch pipeline (see docs/PERFORMANCE.md).")
+public final class BenchCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+    if (spec.subcommands().isEmpty()) {
+      spec.commandLine().getOut().println("No benchmarks are available in this build yet.");
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,2 @@
+/** {@code tickwatch bench}: pipeline benchmarks whose numbers go to docs/PERFORMANCE.md. */
+package io.tickwatch.cli.bench;

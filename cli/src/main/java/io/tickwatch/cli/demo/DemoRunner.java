@@ -1,0 +1,188 @@
+package io.tickwatch.cli.demo;
+
+import io.tickwatch.cli.options.DurationParser;
+import io.tickwatch.cli.stack.DevStack;
+import io.tickwatch.cli.stack.StackOptions;
+import io.tickwatch.schemas.topic.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the demo: starts the {@link DevStack}, the simulated game servers and a flow meter, prints
+ * what runs (and what does not run yet), then one progress line every few seconds until the
+ * duration has passed or a stop is requested, and finally stops everything in reverse order.
+ */
+public final class DemoRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DemoRunner.class);
+
+  /**
+   * @param hosts number of simulated game servers
+   * @param duration how long to run; {@link Duration#ZERO} means until stopped
+   * @param progressInterval time between progress lines
+   */
+  public record Settings(int hosts, Duration duration, Duration progressInterval) {}
+
+  private final StackOptions stackOptions;
+  private final Settings settings;
+  private final Consumer<String> console;
+  private final InstantSource clock;
+
+  public DemoRunner(
+      StackOptions stackOptions, Settings settings, Consumer<String> console, InstantSource clock) {
+    this.stackOptions = stackOptions;
+    this.settings = settings;
+    this.console =
+        line -> {
+          LOG.info(line);
+          console.accept(line);
+        };
+    this.clock = clock;
+  }
+
+  /**
+   * Runs until the duration has passed or {@code stopRequested} is counted down.
+   *
+   * @throws io.tickwatch.cli.stack.StackException when the stack cannot start
+   */
+  public void run(CountDownLatch stopRequested) throws InterruptedException {
+    Instant launched = clock.instant();
+    console.accept("Starting the Tickwatch dev stack (logs: " + logHint() + ")");
+    try (DevStack stack = DevStack.start(stackOptions, line -> console.accept("  + " + line))) {
+      DemoGameFleet fleet =
+          new DemoGameFleet(stack.bootstrapServers(), stack.schemaRegistryUrl(), settings.hosts());
+      SampleFlowMeter meter = new SampleFlowMeter(stack.bootstrapServers(), stack.registryClient());
+      stack.adopt("flow meter", meter);
+      stack.adopt("simulated game servers", fleet);
+      meter.start();
+      fleet.start();
+      Instant running = clock.instant();
+      printSummary(stack);
+      reportUntilStopped(stack, fleet, meter, stopRequested, running);
+      console.accept(
+          totalsLine(
+              Duration.between(running, clock.instant()), meter.snapshot(), fleet.counters()));
+      console.accept("Stopping: simulated game servers, schema registry, Kafka ...");
+    }
+    console.accept(
+        "Stopped cleanly (ran "
+            + DurationParser.clock(Duration.between(launched, clock.instant()))
+            + " in total)");
+  }
+
+  private void printSummary(DevStack stack) {
+    console.accept(
+        "  + "
+            + settings.hosts()
+            + " simulated game server(s) demo-host-1.."
+            + settings.hosts()
+            + " at 60 Hz, each with the Tickwatch agent (1 ms sampler, one batch per 100 ms to "
+            + Topics.SAMPLES.name()
+            + ")");
+    console.accept(
+        "  - not running yet (later issues): streams app (rolling stats, anomalies, A/B),"
+            + " alerting service, dashboard on :8080");
+    console.accept(
+        "Try: curl "
+            + stack.schemaRegistryUrl()
+            + "/subjects   |   kafka-console-consumer.sh --bootstrap-server "
+            + stack.bootstrapServers()
+            + " --topic "
+            + Topics.SAMPLES.name());
+    console.accept(
+        settings.duration().isZero()
+            ? "Running until Ctrl-C"
+            : "Running for "
+                + DurationParser.clock(settings.duration())
+                + " (Ctrl-C stops earlier)");
+  }
+
+  private void reportUntilStopped(
+      DevStack stack,
+      DemoGameFleet fleet,
+      SampleFlowMeter meter,
+      CountDownLatch stopRequested,
+      Instant started)
+      throws InterruptedException {
+    Instant deadline =
+        settings.duration().isZero() ? Instant.MAX : started.plus(settings.duration());
+    Instant lastReport = clock.instant();
+    SampleFlowMeter.Snapshot last = meter.snapshot();
+    while (true) {
+      Instant now = clock.instant();
+      if (!now.isBefore(deadline)) {
+        return;
+      }
+      Duration untilDeadline = Duration.between(now, deadline);
+      boolean lastStretch = untilDeadline.compareTo(settings.progressInterval()) <= 0;
+      Duration wait = lastStretch ? untilDeadline : settings.progressInterval();
+      if (stopRequested.await(Math.max(1, wait.toMillis()), TimeUnit.MILLISECONDS) || lastStretch) {
+        return; // the totals line covers the last, shorter stretch
+      }
+      now = clock.instant();
+      SampleFlowMeter.Snapshot current = meter.snapshot();
+      double seconds = Math.max(0.001, Duration.between(lastReport, now).toMillis() / 1000.0);
+      console.accept(
+          progressLine(
+              Duration.between(started, now),
+              (current.sampleSlots() - last.sampleSlots()) / seconds,
+              current,
+              fleet.counters(),
+              subjectCount(stack)));
+      last = current;
+      lastReport = now;
+    }
+  }
+
+  static String progressLine(
+      Duration elapsed,
+      double samplesPerSecond,
+      SampleFlowMeter.Snapshot flow,
+      DemoGameFleet.Counters published,
+      String subjects) {
+    return String.format(
+        Locale.ROOT,
+        "[demo %s] samples/s=%.0f  batches=%d  hosts=%d  registry subjects=%s  send errors=%d%s",
+        DurationParser.clock(elapsed),
+        samplesPerSecond,
+        flow.batches(),
+        flow.distinctHosts(),
+        subjects,
+        published.sendErrors(),
+        flow.undecodable() > 0 ? "  undecodable=" + flow.undecodable() : "");
+  }
+
+  static String totalsLine(
+      Duration elapsed, SampleFlowMeter.Snapshot flow, DemoGameFleet.Counters published) {
+    return String.format(
+        Locale.ROOT,
+        "[demo %s] total: batches=%d  samples=%d  hosts=%d  sent=%d  acked=%d  send errors=%d",
+        DurationParser.clock(elapsed),
+        flow.batches(),
+        flow.sampleSlots(),
+        flow.distinctHosts(),
+        published.batchesSent(),
+        published.batchesAcked(),
+        published.sendErrors());
+  }
+
+  private static String subjectCount(DevStack stack) {
+    try {
+      return String.valueOf(stack.registryClient().getSubjects().size());
+    } catch (RuntimeException e) {
+      LOG.warn("Registry did not list subjects", e);
+      return "?";
+    }
+  }
+
+  private String logHint() {
+    return stackOptions.dataDir().resolve("logs").resolve("tickwatch.log").toString();
+  }
+}
