@@ -181,20 +181,23 @@ public final class AlertEngine {
   }
 
   /**
-   * Records that a notification containing these alerts was delivered at {@code atMillis}. The
-   * dispatcher derives what is still to be sent from {@code lastNotifiedAtMillis}, so this is what
-   * makes notification restart-safe.
+   * Records that a notification containing these alerts (as they were when it was built at {@code
+   * atMillis}) was delivered. The dispatcher derives what is still to be sent from {@code
+   * lastNotifiedAtMillis}, so this is what makes notification restart-safe. An alert that started a
+   * new episode since is left alone.
    */
-  public void markNotified(Collection<String> fingerprints, String receivers, long atMillis) {
-    for (String fp : fingerprints) {
-      AlertEntry e = entries.get(fp);
-      if (e == null) {
+  public void markNotified(Collection<Alert> notified, String receivers, long atMillis) {
+    for (Alert sent : notified) {
+      AlertEntry e = entries.get(sent.getFingerprint());
+      if (e == null || e.startsAtMillis != sent.getStartsAtMillis().toEpochMilli()) {
         continue;
       }
-      e.lastNotifiedAtMillis = atMillis;
+      if (e.lastNotifiedAtMillis == null || e.lastNotifiedAtMillis < atMillis) {
+        e.lastNotifiedAtMillis = atMillis;
+      }
       e.notificationCount++;
       e.updatedAtMillis = clock.millis();
-      record(e, AlertTransitionKind.NOTIFIED, e.state, receivers, "notified " + e.state);
+      record(e, AlertTransitionKind.NOTIFIED, e.state, receivers, "notified " + sent.getState());
       listener.onAlert(e.toAlert());
     }
   }

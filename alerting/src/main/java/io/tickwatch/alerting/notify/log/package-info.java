@@ -1,0 +1,2 @@
+/** Log integration: notifications as log lines. */
+package io.tickwatch.alerting.notify.log;

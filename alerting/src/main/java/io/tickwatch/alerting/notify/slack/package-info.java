@@ -1,0 +1,2 @@
+/** Slack-compatible incoming-webhook integration. */
+package io.tickwatch.alerting.notify.slack;
