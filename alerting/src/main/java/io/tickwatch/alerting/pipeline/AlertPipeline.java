@@ -96,6 +96,11 @@ public final class AlertPipeline {
     applyCompletions();
   }
 
+  /** Applies finished deliveries without dispatching anything new (used on shutdown). */
+  public void drainCompletions() {
+    applyCompletions();
+  }
+
   private void applyCompletions() {
     Completion c;
     while ((c = completions.poll()) != null) {

@@ -20,13 +20,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real HTTP receiver on 127.0.0.1 and an ephemeral port (JDK HttpServer). Answers each request
- * with the next scripted response (200 when the script is empty); {@link #hang()} makes a request
- * block until the receiver closes, to provoke client timeouts. Records every request.
+ * with the next scripted response ({@link #otherwise(int)}, 200 by default, when the script is
+ * empty); {@link #hang()} makes a request block until the receiver closes, to provoke client
+ * timeouts. Records every request.
  */
 public final class TestReceiver implements AutoCloseable {
   /** A recorded request. */
   public record Request(
-      String method, String path, Map<String, List<String>> headers, String body) {
+      String method, String path, Map<String, List<String>> headers, String body, int status) {
     public String header(String name) {
       for (Map.Entry<String, List<String>> e : headers.entrySet()) {
         if (e.getKey().equalsIgnoreCase(name)) {
@@ -44,6 +45,7 @@ public final class TestReceiver implements AutoCloseable {
   private final Queue<Response> script = new ConcurrentLinkedQueue<>();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final CountDownLatch released = new CountDownLatch(1);
+  private volatile int defaultStatus = 200;
 
   public TestReceiver() {
     try {
@@ -63,6 +65,12 @@ public final class TestReceiver implements AutoCloseable {
 
   public URI url(String path) {
     return URI.create(baseUrl() + path);
+  }
+
+  /** Status for requests beyond the script (200 unless changed). */
+  public TestReceiver otherwise(int status) {
+    defaultStatus = status;
+    return this;
   }
 
   public TestReceiver respond(int status) {
@@ -87,16 +95,17 @@ public final class TestReceiver implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    Response r = script.poll();
+    if (r == null) {
+      r = new Response(defaultStatus, null, false);
+    }
     requests.add(
         new Request(
             exchange.getRequestMethod(),
             exchange.getRequestURI().getPath(),
             Map.copyOf(exchange.getRequestHeaders()),
-            body));
-    Response r = script.poll();
-    if (r == null) {
-      r = new Response(200, null, false);
-    }
+            body,
+            r.status()));
     if (r.hang()) {
       try {
         released.await(30, TimeUnit.SECONDS);

@@ -1,0 +1,286 @@
+package io.tickwatch.alerting;
+
+import io.tickwatch.alerting.lifecycle.LifecycleConfig;
+import io.tickwatch.alerting.notify.Secret;
+import io.tickwatch.alerting.notify.pagerduty.PagerDutyNotifier;
+import java.net.URI;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The validated configuration of the alerting service, built from one key lookup (environment,
+ * properties, CLI options) by {@link #from(Function)}; every error is reported at once. Keys and
+ * defaults are listed in {@code docs/ALERTING.md}.
+ */
+public record AlertingConfig(
+    String bootstrapServers,
+    String schemaRegistryUrl,
+    String groupId,
+    String autoOffsetReset,
+    String httpHost,
+    int httpPort,
+    String dashboardUrl,
+    LifecycleConfig lifecycle,
+    List<String> groupBy,
+    Duration groupWait,
+    Duration groupInterval,
+    Duration repeatInterval,
+    boolean inhibitSameHost,
+    Duration tick,
+    List<ReceiverConfig> receivers,
+    List<String> routeReceivers,
+    List<String> criticalRouteReceivers,
+    int historyPerAlert) {
+
+  private static final Set<String> TYPES =
+      Set.of("log", "slack", "pagerduty", "webhook", "alertmanager");
+
+  /** Builds the config from a map (missing keys take their defaults). */
+  public static AlertingConfig fromMap(Map<String, String> values) {
+    return from(values::get);
+  }
+
+  /**
+   * Builds and validates the config. The lookup returns null for a missing key.
+   *
+   * @throws AlertingConfigException listing every invalid or missing value
+   */
+  public static AlertingConfig from(Function<String, String> lookup) {
+    Reader r = new Reader(lookup);
+    String bootstrap = r.required("bootstrap.servers");
+    String registry = r.required("schema.registry.url");
+    String groupId = r.string("alerting.group.id", "tickwatch-alerting");
+    String reset = r.string("alerting.auto.offset.reset", "earliest");
+    if (!reset.equals("earliest") && !reset.equals("latest")) {
+      r.errors.add("alerting.auto.offset.reset must be earliest or latest, was " + reset);
+    }
+    String httpHost = r.string("alerting.http.host", "127.0.0.1");
+    int httpPort = r.integer("alerting.http.port", 8083, 0, 65535);
+    String dashboard = r.url("alerting.dashboard.url", "http://127.0.0.1:8080");
+    Duration forDuration = r.duration("alerting.for", "0s");
+    Duration keepFiring = r.duration("alerting.keep-firing", "30s");
+    Duration staleAfter = r.duration("alerting.stale-after", "5m");
+    Duration flapWindow = r.duration("alerting.flap.window", "10m");
+    int flapThreshold = r.integer("alerting.flap.threshold", 6, 2, 1000);
+    Duration retention = r.duration("alerting.resolved-retention", "1h");
+    List<String> groupBy = r.list("alerting.group-by", "host,alertname");
+    Duration groupWait = r.duration("alerting.group-wait", "1s");
+    Duration groupInterval = r.duration("alerting.group-interval", "1m");
+    Duration repeatInterval = r.duration("alerting.repeat-interval", "4h");
+    boolean inhibit = r.bool("alerting.inhibit.same-host", true);
+    Duration tick = r.duration("alerting.tick", "200ms");
+    if (tick.isZero()) {
+      r.errors.add("alerting.tick must be positive");
+    }
+    int historyPerAlert = r.integer("alerting.history.per-alert", 200, 1, 100_000);
+
+    List<ReceiverConfig> receivers = new ArrayList<>();
+    for (String name : r.list("alerting.receivers", "log")) {
+      receivers.add(receiver(r, name));
+    }
+    List<String> names = receivers.stream().map(ReceiverConfig::name).toList();
+    List<String> routeReceivers = r.list("alerting.route.receivers", String.join(",", names));
+    List<String> critical =
+        r.list("alerting.route.critical.receivers", String.join(",", routeReceivers));
+    for (String n : concat(routeReceivers, critical)) {
+      if (!names.contains(n)) {
+        r.errors.add("route names receiver '" + n + "' which is not in alerting.receivers");
+      }
+    }
+
+    if (!r.errors.isEmpty()) {
+      throw new AlertingConfigException(r.errors);
+    }
+    LifecycleConfig lifecycle =
+        new LifecycleConfig(
+            forDuration, keepFiring, staleAfter, flapWindow, flapThreshold, retention);
+    return new AlertingConfig(
+        bootstrap,
+        registry,
+        groupId,
+        reset,
+        httpHost,
+        httpPort,
+        dashboard,
+        lifecycle,
+        groupBy,
+        groupWait,
+        groupInterval,
+        repeatInterval,
+        inhibit,
+        tick,
+        receivers,
+        routeReceivers,
+        critical,
+        historyPerAlert);
+  }
+
+  private static ReceiverConfig receiver(Reader r, String name) {
+    String p = "alerting.receiver." + name + ".";
+    String type = r.string(p + "type", name.equals("log") ? "log" : "");
+    if (!TYPES.contains(type)) {
+      r.errors.add(p + "type must be one of " + TYPES + ", was '" + type + "'");
+    }
+    String url =
+        r.string(
+            p + "url",
+            type.equals("pagerduty") ? PagerDutyNotifier.DEFAULT_EVENTS_URL.toString() : "");
+    if (!type.equals("log") && TYPES.contains(type)) {
+      if (url.isEmpty()) {
+        r.errors.add(p + "url is required for type " + type);
+      } else {
+        try {
+          URI uri = URI.create(url);
+          if (uri.getScheme() == null
+              || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+            r.errors.add(p + "url must be an http(s) URL");
+          }
+        } catch (IllegalArgumentException e) {
+          // never echo the value: it may hold a token
+          r.errors.add(p + "url is not a valid URL");
+        }
+      }
+    }
+    String key = r.string(p + (type.equals("pagerduty") ? "routing-key" : "hmac-key"), "");
+    if (type.equals("pagerduty") && key.isEmpty()) {
+      r.errors.add(p + "routing-key is required for type pagerduty");
+    }
+    return new ReceiverConfig(
+        name,
+        type,
+        Secret.of(url),
+        Secret.of(key),
+        r.integer(p + "rate-per-minute", 60, 1, 1_000_000),
+        r.integer(p + "burst", 10, 1, 1_000_000),
+        r.integer(p + "max-attempts", 5, 1, 100),
+        r.duration(p + "timeout", "5s"),
+        r.integer(p + "queue", 100, 1, 1_000_000));
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
+
+  /**
+   * Parses {@code 250ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d} or ISO-8601 ({@code
+   * PT30S}).
+   */
+  public static Duration parseDuration(String text) {
+    String t = text.trim().toLowerCase(Locale.ROOT);
+    if (t.startsWith("p")) {
+      return Duration.parse(text.trim().toUpperCase(Locale.ROOT));
+    }
+    int i = 0;
+    while (i < t.length() && Character.isDigit(t.charAt(i))) {
+      i++;
+    }
+    if (i == 0) {
+      throw new IllegalArgumentException("not a duration: " + text);
+    }
+    long n = Long.parseLong(t.substring(0, i));
+    return switch (t.substring(i)) {
+      case "ms" -> Duration.ofMillis(n);
+      case "s" -> Duration.ofSeconds(n);
+      case "m" -> Duration.ofMinutes(n);
+      case "h" -> Duration.ofHours(n);
+      case "d" -> Duration.ofDays(n);
+      default -> throw new IllegalArgumentException("not a duration: " + text);
+    };
+  }
+
+  /** Reads keys, collecting errors. */
+  private static final class Reader {
+    final Function<String, String> lookup;
+    final List<String> errors = new ArrayList<>();
+
+    Reader(Function<String, String> lookup) {
+      this.lookup = lookup;
+    }
+
+    String raw(String key) {
+      String v = lookup.apply(key);
+      return v == null ? null : v.trim();
+    }
+
+    String required(String key) {
+      String v = raw(key);
+      if (v == null || v.isEmpty()) {
+        errors.add(key + " is required");
+        return "";
+      }
+      return v;
+    }
+
+    String string(String key, String def) {
+      String v = raw(key);
+      return v == null || v.isEmpty() ? def : v;
+    }
+
+    String url(String key, String def) {
+      String v = string(key, def);
+      if (!v.startsWith("http://") && !v.startsWith("https://")) {
+        errors.add(key + " must be an http(s) URL, was " + v);
+      }
+      return v;
+    }
+
+    int integer(String key, int def, int min, int max) {
+      String v = raw(key);
+      if (v == null || v.isEmpty()) {
+        return def;
+      }
+      try {
+        int n = Integer.parseInt(v);
+        if (n < min || n > max) {
+          errors.add(key + " must be in [" + min + ", " + max + "], was " + n);
+          return def;
+        }
+        return n;
+      } catch (NumberFormatException e) {
+        errors.add(key + " must be an integer, was '" + v + "'");
+        return def;
+      }
+    }
+
+    boolean bool(String key, boolean def) {
+      String v = raw(key);
+      if (v == null || v.isEmpty()) {
+        return def;
+      }
+      if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+        return Boolean.parseBoolean(v);
+      }
+      errors.add(key + " must be true or false, was '" + v + "'");
+      return def;
+    }
+
+    Duration duration(String key, String def) {
+      String v = string(key, def);
+      try {
+        Duration d = parseDuration(v);
+        if (d.isNegative()) {
+          errors.add(key + " must not be negative, was " + v);
+          return parseDuration(def);
+        }
+        return d;
+      } catch (IllegalArgumentException | DateTimeParseException e) {
+        errors.add(key + " must be a duration such as 250ms, 30s, 5m, 1h, was '" + v + "'");
+        return parseDuration(def);
+      }
+    }
+
+    List<String> list(String key, String def) {
+      String v = string(key, def);
+      return Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+  }
+}

@@ -1,0 +1,298 @@
+package io.tickwatch.alerting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tickwatch.alerting.notify.webhook.WebhookNotifier;
+import io.tickwatch.alerting.notify.webhook.WebhookSignature;
+import io.tickwatch.alerting.testing.Anomalies;
+import io.tickwatch.alerting.testing.Await;
+import io.tickwatch.alerting.testing.TestReceiver;
+import io.tickwatch.avro.Alert;
+import io.tickwatch.avro.AlertState;
+import io.tickwatch.avro.AnomalyEvent;
+import io.tickwatch.avro.Severity;
+import io.tickwatch.schemas.registry.server.EmbeddedSchemaRegistry;
+import io.tickwatch.schemas.serde.AvroSerdeConfig;
+import io.tickwatch.schemas.serde.AvroSerializer;
+import io.tickwatch.schemas.testkit.KafkaTestCluster;
+import io.tickwatch.schemas.topic.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The service on a real KRaft broker and the embedded registry, notifying a real HTTP receiver
+ * through the signed webhook. Notifications are counted at the receiver by (dedup key, status) and
+ * only those answered 200 count as delivered. The tests share the topics (each service reads the
+ * anomalies from the start under its own group id), so each asserts only on its own hosts.
+ */
+class AlertingServiceIT {
+  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final String HMAC_KEY = "it-hmac-key";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static KafkaTestCluster kafka;
+  private static EmbeddedSchemaRegistry registry;
+  private static KafkaProducer<String, AnomalyEvent> producer;
+
+  private TestReceiver receiver;
+
+  @BeforeAll
+  static void startKafka() throws Exception {
+    kafka = KafkaTestCluster.start();
+    try (Admin admin =
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+      admin
+          .createTopics(Topics.all().stream().map(t -> t.toNewTopic((short) 1)).toList())
+          .all()
+          .get();
+    }
+    registry =
+        EmbeddedSchemaRegistry.builder()
+            .bootstrapServers(kafka.bootstrapServers())
+            .host("127.0.0.1")
+            .port(0)
+            .build()
+            .start();
+    producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                AvroSerializer.class,
+                AvroSerdeConfig.SCHEMA_REGISTRY_URL,
+                registry.url()));
+  }
+
+  @AfterAll
+  static void stopKafka() {
+    if (producer != null) {
+      producer.close();
+    }
+    if (registry != null) {
+      registry.close();
+    }
+    if (kafka != null) {
+      kafka.close();
+    }
+  }
+
+  @BeforeEach
+  void startReceiver() {
+    receiver = new TestReceiver();
+  }
+
+  @AfterEach
+  void stopReceiver() {
+    receiver.close();
+  }
+
+  private AlertingConfig config(String groupId, int maxAttempts) {
+    Map<String, String> m = new HashMap<>();
+    m.put("bootstrap.servers", kafka.bootstrapServers());
+    m.put("schema.registry.url", registry.url());
+    m.put("alerting.group.id", groupId);
+    m.put("alerting.http.port", "0");
+    m.put("alerting.tick", "100ms");
+    m.put("alerting.keep-firing", "0s");
+    m.put("alerting.group-wait", "200ms");
+    m.put("alerting.group-interval", "1h");
+    m.put("alerting.receivers", "hook");
+    m.put("alerting.receiver.hook.type", "webhook");
+    m.put("alerting.receiver.hook.url", receiver.url("/hook").toString());
+    m.put("alerting.receiver.hook.hmac-key", HMAC_KEY);
+    m.put("alerting.receiver.hook.max-attempts", Integer.toString(maxAttempts));
+    return AlertingConfig.fromMap(m);
+  }
+
+  private static void send(AnomalyEvent event) {
+    try {
+      producer.send(new ProducerRecord<>(Topics.ANOMALIES.name(), event.getHostId(), event)).get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Delivered (answered 200) notifications about a host: "dedupKey status" per request. */
+  private List<String> delivered(String host) {
+    return receiver.requests().stream()
+        .filter(r -> r.status() == 200)
+        .map(r -> body(r.body()))
+        .filter(b -> b.get("groupLabels").path("host").asText().equals(host))
+        .map(b -> b.get("dedupKey").asText() + " " + b.get("status").asText())
+        .toList();
+  }
+
+  private static JsonNode body(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void shouldNotifyOnceAndNeitherLoseNorRepeatAcrossARestartMidIncident() throws Exception {
+    AlertingConfig config = config("alerting-it-restart", 3);
+    String fp1 = Anomalies.fingerprint("it-host-1", "tick.duration");
+    try (AlertingService first = AlertingService.create(config).start()) {
+      send(Anomalies.active("it-host-1", "tick.duration", Severity.CRITICAL, 1_000));
+      Await.until("the firing notification", WAIT, () -> delivered("it-host-1").size() == 1);
+      Await.until(
+          "the delivery recorded in the alert",
+          WAIT,
+          () ->
+              first.alerts().stream()
+                  .anyMatch(a -> a.getFingerprint().equals(fp1) && a.getNotificationCount() == 1));
+      TestReceiver.Request request = receiver.requests().get(0);
+      assertThat(
+              WebhookSignature.verify(
+                  HMAC_KEY,
+                  Long.parseLong(request.header(WebhookSignature.TIMESTAMP_HEADER)),
+                  request.body(),
+                  request.header(WebhookSignature.SIGNATURE_HEADER)))
+          .isTrue();
+      assertThat(body(request.body()).get("externalURL").asText())
+          .isEqualTo("http://127.0.0.1:8080/?host=it-host-1");
+    }
+
+    // mid-incident restart: the incident goes on and a second host joins
+    try (AlertingService second = AlertingService.create(config).start()) {
+      Alert restored =
+          second.alerts().stream()
+              .filter(a -> a.getFingerprint().equals(fp1))
+              .findFirst()
+              .orElseThrow();
+      assertThat(restored.getState()).isEqualTo(AlertState.FIRING);
+      assertThat(restored.getLastNotifiedAtMillis()).isNotNull();
+
+      send(Anomalies.active("it-host-1", "tick.duration", Severity.CRITICAL, 2_000));
+      send(Anomalies.active("it-host-2", "tick.duration", Severity.WARNING, 2_000));
+      Await.until("host-2's notification", WAIT, () -> delivered("it-host-2").size() == 1);
+      send(Anomalies.recovered("it-host-1", "tick.duration", 3_000));
+      Await.until(
+          "host-1's resolution",
+          WAIT,
+          () -> delivered("it-host-1").stream().anyMatch(s -> s.endsWith(" resolved")));
+      // an HTTP round trip on the loop proves every earlier delivery result was applied
+      assertThat(get(second.url() + "/api/v1/alerts/" + fp1).statusCode()).isEqualTo(200);
+    }
+
+    List<String> host1 = delivered("it-host-1");
+    String key = host1.get(0).split(" ")[0];
+    assertThat(host1).containsExactly(key + " firing", key + " resolved");
+    assertThat(delivered("it-host-2")).hasSize(1);
+    Map<String, Long> byNotificationKey =
+        receiver.requests().stream()
+            .filter(r -> r.status() == 200)
+            .filter(r -> r.body().contains("it-host-1") || r.body().contains("it-host-2"))
+            .collect(
+                Collectors.groupingBy(
+                    r -> r.header(WebhookNotifier.NOTIFICATION_HEADER), Collectors.counting()));
+    assertThat(byNotificationKey.values()).allMatch(n -> n == 1);
+  }
+
+  @Test
+  void shouldDeliverAfterARestartWhatWasNotDeliveredBefore() {
+    AlertingConfig config = config("alerting-it-undelivered", 1);
+    receiver.otherwise(503);
+    try (AlertingService first = AlertingService.create(config).start()) {
+      send(Anomalies.active("it-host-3", "heap.used.bytes", Severity.WARNING, 1_000));
+      Await.until(
+          "the failed attempt",
+          WAIT,
+          () ->
+              receiver.requests().stream()
+                  .anyMatch(r -> r.status() == 503 && r.body().contains("it-host-3")));
+    }
+    assertThat(delivered("it-host-3")).isEmpty();
+    receiver.otherwise(200);
+
+    try (AlertingService second = AlertingService.create(config).start()) {
+      Await.until("the delivery after restart", WAIT, () -> delivered("it-host-3").size() == 1);
+    }
+    assertThat(delivered("it-host-3")).hasSize(1);
+  }
+
+  @Test
+  void shouldServeAlertsHistoryAndSilencesOverHttp() throws Exception {
+    try (AlertingService service = AlertingService.create(config("alerting-it-http", 3)).start()) {
+      send(Anomalies.active("it-host-4", "gc.pause", Severity.WARNING, 1_000));
+      String fp = Anomalies.fingerprint("it-host-4", "gc.pause");
+      Await.until("the alert", WAIT, () -> delivered("it-host-4").size() == 1);
+
+      HttpResponse<String> alerts = get(service.url() + "/api/v1/alerts?state=firing");
+      assertThat(alerts.statusCode()).isEqualTo(200);
+      assertThat(alerts.body()).contains(fp);
+
+      HttpResponse<String> ack =
+          post(
+              service.url() + "/api/v1/alerts/" + fp + "/ack",
+              "{\"by\":\"alice\",\"comment\":\"mine\"}");
+      assertThat(ack.statusCode()).isEqualTo(200);
+      Await.until(
+          "the acknowledgement in history",
+          WAIT,
+          () ->
+              get(service.url() + "/api/v1/history?fingerprint=" + fp)
+                  .body()
+                  .contains("ACKNOWLEDGED"));
+
+      HttpResponse<String> silence =
+          post(
+              service.url() + "/api/v1/silences",
+              "{\"matchers\":[\"host=it-host-4\"],\"duration\":\"1h\",\"createdBy\":\"alice\"}");
+      assertThat(silence.statusCode()).isEqualTo(201);
+      assertThat(get(service.url() + "/api/v1/silences").body()).contains("host=\\\"it-host-4\\\"");
+    }
+  }
+
+  private static HttpResponse<String> get(String url) {
+    try {
+      return HttpClient.newHttpClient()
+          .send(
+              HttpRequest.newBuilder(URI.create(url)).build(),
+              HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static HttpResponse<String> post(String url, String json) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+}
