@@ -1,5 +1,6 @@
 package io.tickwatch.alerting;
 
+import io.tickwatch.alerting.action.ActionConfig;
 import io.tickwatch.alerting.lifecycle.LifecycleConfig;
 import io.tickwatch.alerting.notify.Secret;
 import io.tickwatch.alerting.notify.pagerduty.PagerDutyNotifier;
@@ -37,7 +38,8 @@ public record AlertingConfig(
     List<ReceiverConfig> receivers,
     List<String> routeReceivers,
     List<String> criticalRouteReceivers,
-    int historyPerAlert) {
+    int historyPerAlert,
+    ActionConfig actions) {
 
   private static final Set<String> TYPES =
       Set.of("log", "slack", "pagerduty", "webhook", "alertmanager");
@@ -95,9 +97,30 @@ public record AlertingConfig(
       }
     }
 
+    boolean actionsEnabled = r.bool("alerting.actions.enabled", true);
+    boolean dryRun = r.bool("alerting.actions.dry-run", false);
+    double threshold = r.fraction("alerting.actions.score-threshold", 0.9, true);
+    Duration profileDuration = r.duration("alerting.actions.profile-duration", "30s");
+    int samplingMillis = r.integer("alerting.actions.sampling-interval-ms", 10, 1, 10_000);
+    double shedFraction = r.fraction("alerting.actions.shed-fraction", 0.3, false);
+    Duration cooldown = r.duration("alerting.actions.cooldown", "5m");
+    int perHour = r.integer("alerting.actions.max-per-hour", 20, 1, 100_000);
+    Duration ttl = r.duration("alerting.actions.command-ttl", "1m");
+
     if (!r.errors.isEmpty()) {
       throw new AlertingConfigException(r.errors);
     }
+    ActionConfig actions =
+        new ActionConfig(
+            actionsEnabled,
+            dryRun,
+            threshold,
+            profileDuration,
+            samplingMillis,
+            shedFraction,
+            cooldown,
+            perHour,
+            ttl);
     LifecycleConfig lifecycle =
         new LifecycleConfig(
             forDuration, keepFiring, staleAfter, flapWindow, flapThreshold, retention);
@@ -119,7 +142,8 @@ public record AlertingConfig(
         receivers,
         routeReceivers,
         critical,
-        historyPerAlert);
+        historyPerAlert,
+        actions);
   }
 
   private static ReceiverConfig receiver(Reader r, String name) {
@@ -247,6 +271,25 @@ public record AlertingConfig(
         return n;
       } catch (NumberFormatException e) {
         errors.add(key + " must be an integer, was '" + v + "'");
+        return def;
+      }
+    }
+
+    /** A number in [0, 1] (or (0, 1] when zero is not allowed). */
+    double fraction(String key, double def, boolean zeroAllowed) {
+      String v = raw(key);
+      if (v == null || v.isEmpty()) {
+        return def;
+      }
+      try {
+        double d = Double.parseDouble(v);
+        if (d > 1 || d < 0 || (!zeroAllowed && d == 0)) {
+          errors.add(key + " must be in " + (zeroAllowed ? "[0, 1]" : "(0, 1]") + ", was " + v);
+          return def;
+        }
+        return d;
+      } catch (NumberFormatException e) {
+        errors.add(key + " must be a number, was '" + v + "'");
         return def;
       }
     }

@@ -12,8 +12,11 @@ import io.tickwatch.alerting.testing.TestReceiver;
 import io.tickwatch.avro.Alert;
 import io.tickwatch.avro.AlertState;
 import io.tickwatch.avro.AnomalyEvent;
+import io.tickwatch.avro.ControlCommand;
 import io.tickwatch.avro.Severity;
+import io.tickwatch.schemas.registry.RestSchemaRegistryClient;
 import io.tickwatch.schemas.registry.server.EmbeddedSchemaRegistry;
+import io.tickwatch.schemas.serde.AvroDeserializer;
 import io.tickwatch.schemas.serde.AvroSerdeConfig;
 import io.tickwatch.schemas.serde.AvroSerializer;
 import io.tickwatch.schemas.testkit.KafkaTestCluster;
@@ -25,15 +28,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -270,6 +277,59 @@ class AlertingServiceIT {
       assertThat(silence.statusCode()).isEqualTo(201);
       assertThat(get(service.url() + "/api/v1/silences").body()).contains("host=\\\"it-host-4\\\"");
     }
+  }
+
+  @Test
+  void shouldSendClosedLoopCommandsToTheHostsAgentAndRollBackOnResolve() throws Exception {
+    try (AlertingService service = AlertingService.create(config("alerting-it-loop", 3)).start();
+        KafkaConsumer<String, ControlCommand> agent = agent()) {
+      send(Anomalies.event("it-host-5", "tick.duration", Severity.EMERGENCY, 0.97, true, 1_000));
+      List<ControlCommand> commands = new ArrayList<>();
+      Await.until(
+          "profiling and load shedding",
+          WAIT,
+          () -> {
+            agent.poll(Duration.ofMillis(100)).forEach(r -> commands.add(r.value()));
+            return commands.stream().filter(c -> c.getTargetHostId().equals("it-host-5")).count()
+                == 2;
+          });
+      send(Anomalies.recovered("it-host-5", "tick.duration", 2_000));
+      Await.until(
+          "the rollback",
+          WAIT,
+          () -> {
+            agent.poll(Duration.ofMillis(100)).forEach(r -> commands.add(r.value()));
+            return commands.stream().filter(c -> c.getTargetHostId().equals("it-host-5")).count()
+                == 3;
+          });
+
+      assertThat(
+              commands.stream()
+                  .filter(c -> c.getTargetHostId().equals("it-host-5"))
+                  .map(ControlCommand::getPayloadType))
+          .containsExactly("StartProfiling", "ShedLoad", "RestoreLoad");
+      String fp = Anomalies.fingerprint("it-host-5", "tick.duration");
+      String actions = get(service.url() + "/api/v1/alerts/" + fp).body();
+      assertThat(actions)
+          .contains("START_PROFILING")
+          .contains("SHED_LOAD")
+          .contains("RESTORE_LOAD");
+    }
+  }
+
+  private static KafkaConsumer<String, ControlCommand> agent() {
+    Map<String, Object> props = new HashMap<>();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-agent");
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    KafkaConsumer<String, ControlCommand> consumer =
+        new KafkaConsumer<>(
+            props,
+            new StringDeserializer(),
+            new AvroDeserializer<>(
+                new RestSchemaRegistryClient(registry.url()), ControlCommand.class));
+    consumer.subscribe(List.of(Topics.CONTROL.name()));
+    return consumer;
   }
 
   private static HttpResponse<String> get(String url) {

@@ -1,5 +1,6 @@
 package io.tickwatch.alerting.model;
 
+import io.tickwatch.avro.ActionAudit;
 import io.tickwatch.avro.Alert;
 import io.tickwatch.avro.AlertTransition;
 import java.time.Instant;
@@ -54,6 +55,24 @@ public final class AlertJson {
     m.put("at", iso(t.getAtMillis()));
     m.put("actor", t.getActor());
     m.put("reason", t.getReason());
+    return m;
+  }
+
+  public static Map<String, Object> action(ActionAudit a) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("actionId", a.getActionId());
+    m.put("action", a.getAction().name());
+    m.put("outcome", a.getOutcome().name());
+    m.put("hostId", a.getHostId());
+    m.put("alertFingerprint", a.getAlertFingerprint());
+    m.put("severity", a.getSeverity() == null ? null : a.getSeverity().name());
+    m.put("commandId", a.getCommandId());
+    m.put("rollbackOfActionId", a.getRollbackOfActionId());
+    m.put("at", iso(a.getAtMillis()));
+    m.put("actor", a.getActor());
+    m.put("reason", a.getReason());
+    m.put("detail", a.getDetail());
+    m.put("parameters", a.getParameters());
     return m;
   }
 

@@ -9,6 +9,7 @@ import io.tickwatch.alerting.model.AlertJson;
 import io.tickwatch.alerting.model.LabelMatcher;
 import io.tickwatch.alerting.silence.Silence;
 import io.tickwatch.alerting.silence.Silencer;
+import io.tickwatch.avro.ActionAudit;
 import io.tickwatch.avro.Alert;
 import io.tickwatch.avro.AlertTransition;
 import java.io.IOException;
@@ -52,6 +53,9 @@ public final class AlertingHttpApi implements AutoCloseable {
     List<AlertTransition> recentHistory(int limit);
 
     Silencer silencer();
+
+    /** Recent closed-loop actions, oldest first; only those of one alert when not null. */
+    List<ActionAudit> actions(String fingerprintOrNull);
 
     /** Runs the acknowledgement on the engine's thread; false when no open alert matches. */
     CompletableFuture<Boolean> acknowledge(String fingerprint, String by, String comment);
@@ -143,6 +147,7 @@ public final class AlertingHttpApi implements AutoCloseable {
           Map<String, Object> out = new LinkedHashMap<>();
           out.put("alert", AlertJson.alert(alert));
           out.put("history", backend.history(fp).stream().map(AlertJson::transition).toList());
+          out.put("actions", backend.actions(fp).stream().map(AlertJson::action).toList());
           return out;
         }
         if (parts.size() == 3 && parts.get(2).equals("ack")) {
@@ -161,6 +166,10 @@ public final class AlertingHttpApi implements AutoCloseable {
           list = list.subList(list.size() - limit, list.size());
         }
         return list.stream().map(AlertJson::transition).toList();
+      }
+      case "actions" -> {
+        requireMethod(method, "GET");
+        return backend.actions(query.get("fingerprint")).stream().map(AlertJson::action).toList();
       }
       case "silences" -> {
         if (parts.size() == 1 && method.equals("GET")) {

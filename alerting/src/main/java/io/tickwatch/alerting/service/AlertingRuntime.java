@@ -1,11 +1,13 @@
 package io.tickwatch.alerting.service;
 
 import io.tickwatch.alerting.AlertingConfig;
+import io.tickwatch.alerting.action.ClosedLoop;
 import io.tickwatch.alerting.lifecycle.AlertChangeListener;
 import io.tickwatch.alerting.lifecycle.AlertEngine;
 import io.tickwatch.alerting.notify.ReceiverFanOut;
 import io.tickwatch.alerting.pipeline.AlertPipeline;
 import io.tickwatch.alerting.silence.Silencer;
+import io.tickwatch.avro.ActionAudit;
 import io.tickwatch.avro.Alert;
 import io.tickwatch.avro.AlertTransition;
 import io.tickwatch.avro.AnomalyEvent;
@@ -65,6 +67,8 @@ public final class AlertingRuntime implements AlertingHttpApi.Backend, AutoClose
   private final KafkaProducer<String, Object> producer;
   private final KafkaConsumer<String, AnomalyEvent> consumer;
   private final AlertHistory history;
+  private final ActionLog actionLog = new ActionLog(1000);
+  private final ClosedLoop closedLoop;
   private final KafkaAlertPublisher publisher;
   private final AlertEngine engine;
   private final AlertPipeline pipeline;
@@ -108,7 +112,13 @@ public final class AlertingRuntime implements AlertingHttpApi.Backend, AutoClose
             new AvroDeserializer<>(registry, AnomalyEvent.class));
     this.history = new AlertHistory(config.historyPerAlert());
     this.publisher = new KafkaAlertPublisher(producer, history);
-    this.engine = engineFactory.apply(publisher);
+    this.closedLoop =
+        new ClosedLoop(
+            config.actions(),
+            new KafkaActionSink(producer, actionLog),
+            clock,
+            () -> java.util.UUID.randomUUID().toString());
+    this.engine = engineFactory.apply(new BothListeners(publisher, closedLoop));
     this.pipeline = pipelineFactory.apply(engine);
     this.loop = new Thread(this::run, "alerting-loop");
     this.loop.setDaemon(true);
@@ -142,6 +152,15 @@ public final class AlertingRuntime implements AlertingHttpApi.Backend, AutoClose
           if (t != null) {
             history.add(t);
             transitions[0]++;
+          }
+        });
+    readAll(
+        Topics.ACTIONS.name(),
+        new AvroDeserializer<>(registry, ActionAudit.class),
+        (k, a) -> {
+          if (a != null) {
+            actionLog.add(a);
+            closedLoop.restore(a);
           }
         });
     Map<String, Alert> latest = new LinkedHashMap<>();
@@ -257,6 +276,37 @@ public final class AlertingRuntime implements AlertingHttpApi.Backend, AutoClose
   @Override
   public List<AlertTransition> recentHistory(int limit) {
     return history.recent(limit);
+  }
+
+  @Override
+  public List<ActionAudit> actions(String fingerprintOrNull) {
+    return actionLog.of(fingerprintOrNull);
+  }
+
+  /** Publishes first, then lets the closed loop act on the same change. */
+  private record BothListeners(AlertChangeListener first, AlertChangeListener second)
+      implements AlertChangeListener {
+    @Override
+    public void onAlert(Alert alert) {
+      first.onAlert(alert);
+      try {
+        second.onAlert(alert);
+      } catch (RuntimeException e) {
+        LOG.warn("closed loop failed on alert {}", alert.getFingerprint(), e);
+      }
+    }
+
+    @Override
+    public void onRemoved(String fingerprint) {
+      first.onRemoved(fingerprint);
+      second.onRemoved(fingerprint);
+    }
+
+    @Override
+    public void onTransition(AlertTransition transition) {
+      first.onTransition(transition);
+      second.onTransition(transition);
+    }
   }
 
   @Override

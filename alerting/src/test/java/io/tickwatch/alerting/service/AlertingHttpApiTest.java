@@ -55,6 +55,11 @@ class AlertingHttpApiTest {
           }
 
           @Override
+          public List<io.tickwatch.avro.ActionAudit> actions(String fingerprintOrNull) {
+            return List.of();
+          }
+
+          @Override
           public CompletableFuture<Boolean> acknowledge(String fp, String by, String comment) {
             return CompletableFuture.completedFuture(fp.equals(firing.getFingerprint()));
           }
