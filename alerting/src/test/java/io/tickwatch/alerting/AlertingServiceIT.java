@@ -247,8 +247,9 @@ class AlertingServiceIT {
   }
 
   @Test
-  void shouldServeAlertsHistoryAndSilencesOverHttp() throws Exception {
-    try (AlertingService service = AlertingService.create(config("alerting-it-http", 3)).start()) {
+  void shouldServeAlertsHistoryAndSilencesOverHttpAndKeepSilencesAcrossARestart() throws Exception {
+    AlertingConfig config = config("alerting-it-http", 3);
+    try (AlertingService service = AlertingService.create(config).start()) {
       send(Anomalies.active("it-host-4", "gc.pause", Severity.WARNING, 1_000));
       String fp = Anomalies.fingerprint("it-host-4", "gc.pause");
       Await.until("the alert", WAIT, () -> delivered("it-host-4").size() == 1);
@@ -273,10 +274,38 @@ class AlertingServiceIT {
       HttpResponse<String> silence =
           post(
               service.url() + "/api/v1/silences",
-              "{\"matchers\":[\"host=it-host-4\"],\"duration\":\"1h\",\"createdBy\":\"alice\"}");
+              "{\"matchers\":[\"host=it-host-6\"],\"duration\":\"1h\",\"createdBy\":\"alice\"}");
       assertThat(silence.statusCode()).isEqualTo(201);
-      assertThat(get(service.url() + "/api/v1/silences").body()).contains("host=\\\"it-host-4\\\"");
     }
+
+    try (AlertingService restarted = AlertingService.create(config).start()) {
+      assertThat(get(restarted.url() + "/api/v1/silences").body())
+          .contains("host=\\\"it-host-6\\\"")
+          .contains("\"active\"");
+      send(Anomalies.active("it-host-6", "gc.pause", Severity.WARNING, 1_000));
+      String fp6 = Anomalies.fingerprint("it-host-6", "gc.pause");
+      Await.until(
+          "the silenced alert",
+          WAIT,
+          () ->
+              restarted.alerts().stream()
+                  .anyMatch(
+                      a ->
+                          a.getFingerprint().equals(fp6)
+                              && a.getState() == AlertState.FIRING
+                              && !a.getSilencedBy().isEmpty()));
+      // acknowledged before the restart, so still acknowledged
+      assertThat(
+              restarted.alerts().stream()
+                  .filter(
+                      a ->
+                          a.getFingerprint().equals(Anomalies.fingerprint("it-host-4", "gc.pause")))
+                  .findFirst()
+                  .orElseThrow()
+                  .getAcknowledgement())
+          .isNotNull();
+    }
+    assertThat(delivered("it-host-6")).isEmpty();
   }
 
   @Test

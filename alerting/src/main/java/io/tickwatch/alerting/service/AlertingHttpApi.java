@@ -54,6 +54,12 @@ public final class AlertingHttpApi implements AutoCloseable {
 
     Silencer silencer();
 
+    /** Adds a silence and persists it. */
+    void addSilence(Silence silence);
+
+    /** Expires a silence now and persists that; false when unknown. */
+    boolean expireSilence(String id);
+
     /** Recent closed-loop actions, oldest first; only those of one alert when not null. */
     List<ActionAudit> actions(String fingerprintOrNull);
 
@@ -178,11 +184,11 @@ public final class AlertingHttpApi implements AutoCloseable {
         }
         if (parts.size() == 1 && method.equals("POST")) {
           Silence s = parseSilence(readJson(ex));
-          backend.silencer().add(s);
+          backend.addSilence(s);
           return new Created(silenceJson(s, clock.millis()));
         }
         if (parts.size() == 2 && method.equals("DELETE")) {
-          if (!backend.silencer().expire(parts.get(1), clock.millis())) {
+          if (!backend.expireSilence(parts.get(1))) {
             throw new HttpError(404, "no silence " + parts.get(1));
           }
           return silenceJson(backend.silencer().get(parts.get(1)).orElseThrow(), clock.millis());

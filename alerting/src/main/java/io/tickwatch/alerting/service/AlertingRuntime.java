@@ -6,6 +6,8 @@ import io.tickwatch.alerting.lifecycle.AlertChangeListener;
 import io.tickwatch.alerting.lifecycle.AlertEngine;
 import io.tickwatch.alerting.notify.ReceiverFanOut;
 import io.tickwatch.alerting.pipeline.AlertPipeline;
+import io.tickwatch.alerting.silence.Silence;
+import io.tickwatch.alerting.silence.SilenceJson;
 import io.tickwatch.alerting.silence.Silencer;
 import io.tickwatch.avro.ActionAudit;
 import io.tickwatch.avro.Alert;
@@ -34,6 +36,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
@@ -66,6 +69,7 @@ public final class AlertingRuntime implements AlertingHttpApi.Backend, AutoClose
   private final SchemaRegistryClient registry;
   private final KafkaProducer<String, Object> producer;
   private final KafkaConsumer<String, AnomalyEvent> consumer;
+  private final KafkaProducer<String, String> silenceProducer;
   private final AlertHistory history;
   private final ActionLog actionLog = new ActionLog(1000);
   private final ClosedLoop closedLoop;
@@ -99,6 +103,9 @@ public final class AlertingRuntime implements AlertingHttpApi.Backend, AutoClose
     this.producer =
         new KafkaProducer<>(
             producerProps, new StringSerializer(), new AvroSerializer<Object>(registry));
+    producerProps.put(ProducerConfig.CLIENT_ID_CONFIG, config.groupId() + "-silences");
+    this.silenceProducer =
+        new KafkaProducer<>(producerProps, new StringSerializer(), new StringSerializer());
     Map<String, Object> consumerProps = new HashMap<>();
     consumerProps.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
     consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
@@ -163,6 +170,24 @@ public final class AlertingRuntime implements AlertingHttpApi.Backend, AutoClose
             closedLoop.restore(a);
           }
         });
+    Map<String, String> silences = new LinkedHashMap<>();
+    readAll(
+        Topics.SILENCES.name(),
+        new StringDeserializer(),
+        (k, json) -> {
+          if (json == null) {
+            silences.remove(k);
+          } else {
+            silences.put(k, json);
+          }
+        });
+    for (String json : silences.values()) {
+      try {
+        silencer.add(SilenceJson.read(json));
+      } catch (IllegalArgumentException e) {
+        LOG.warn("skipping unreadable silence: {}", e.getMessage());
+      }
+    }
     Map<String, Alert> latest = new LinkedHashMap<>();
     readAll(
         Topics.ALERTS.name(),
@@ -179,8 +204,9 @@ public final class AlertingRuntime implements AlertingHttpApi.Backend, AutoClose
     }
     snapshot = engine.alerts();
     LOG.info(
-        "alerting restored {} alerts and {} history entries from Kafka",
+        "alerting restored {} alerts, {} silences and {} history entries from Kafka",
         latest.size(),
+        silences.size(),
         transitions[0]);
   }
 
@@ -245,7 +271,9 @@ public final class AlertingRuntime implements AlertingHttpApi.Backend, AutoClose
           command.run();
         }
         pipeline.tick();
-        silencer.purge(clock.millis(), Duration.ofDays(1).toMillis());
+        for (String id : silencer.purge(clock.millis(), Duration.ofDays(1).toMillis())) {
+          persistSilence(id, null);
+        }
         snapshot = engine.alerts();
         publisher.flush();
         if (!records.isEmpty()) {
@@ -310,6 +338,35 @@ public final class AlertingRuntime implements AlertingHttpApi.Backend, AutoClose
   }
 
   @Override
+  public void addSilence(Silence silence) {
+    silencer.add(silence);
+    persistSilence(silence.id(), SilenceJson.write(silence));
+  }
+
+  @Override
+  public boolean expireSilence(String id) {
+    if (!silencer.expire(id, clock.millis())) {
+      return false;
+    }
+    silencer.get(id).ifPresent(s -> persistSilence(id, SilenceJson.write(s)));
+    return true;
+  }
+
+  /** Writes a silence (or a tombstone) and waits for the broker, so an API 2xx means persisted. */
+  private void persistSilence(String id, String json) {
+    try {
+      silenceProducer
+          .send(new ProducerRecord<>(Topics.SILENCES.name(), id, json))
+          .get(10, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while persisting silence " + id, e);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("could not persist silence " + id + ": " + e, e);
+    }
+  }
+
+  @Override
   public Silencer silencer() {
     return silencer;
   }
@@ -352,6 +409,7 @@ public final class AlertingRuntime implements AlertingHttpApi.Backend, AutoClose
     }
     closeQuietly(consumer);
     closeQuietly(producer);
+    closeQuietly(silenceProducer);
     closeQuietly(registry);
   }
 

@@ -56,9 +56,20 @@ public final class Silencer implements Muter {
     return Optional.ofNullable(silences.get(id));
   }
 
-  /** Drops silences that ended more than {@code keepMillis} ago. */
-  public void purge(long nowMillis, long keepMillis) {
-    silences.values().removeIf(s -> s.endsAtMillis() + keepMillis < nowMillis);
+  /** Drops silences that ended more than {@code keepMillis} ago; returns their ids. */
+  public List<String> purge(long nowMillis, long keepMillis) {
+    List<String> removed = new ArrayList<>();
+    silences
+        .values()
+        .removeIf(
+            s -> {
+              boolean old = s.endsAtMillis() + keepMillis < nowMillis;
+              if (old) {
+                removed.add(s.id());
+              }
+              return old;
+            });
+    return removed;
   }
 
   @Override

@@ -55,6 +55,16 @@ class AlertingHttpApiTest {
           }
 
           @Override
+          public void addSilence(io.tickwatch.alerting.silence.Silence silence) {
+            silencer.add(silence);
+          }
+
+          @Override
+          public boolean expireSilence(String id) {
+            return silencer.expire(id, clock.millis());
+          }
+
+          @Override
           public List<io.tickwatch.avro.ActionAudit> actions(String fingerprintOrNull) {
             return List.of();
           }

@@ -182,6 +182,24 @@ public final class Topics {
           List.of("alerting (actions over HTTP)", "dashboard"),
           "Every action decided (issued, dry-run, suppressed, failed) with its reason.");
 
+  /**
+   * Silences of the alerting service, compacted: JSON values (not Avro), read back by alerting on
+   * start so that a restart does not lift a silence.
+   */
+  public static final TopicSpec<String> SILENCES =
+      new TopicSpec<>(
+          "tickwatch.silences",
+          "alerting",
+          List.of("alerting (HTTP API)"),
+          "silence id",
+          String.class,
+          1,
+          FOREVER,
+          true,
+          List.of("alerting (restore on restart)", "dashboard"),
+          "Every silence (matchers, start, end, author) as JSON; a tombstone removes one a day"
+              + " after it ended.");
+
   /** Records that could not be deserialized, processed or produced. */
   public static final TopicSpec<DeadLetter> DEAD_LETTER =
       new TopicSpec<>(
@@ -227,6 +245,7 @@ public final class Topics {
           EXPERIMENTS,
           AB_RESULTS,
           ACTIONS,
+          SILENCES,
           DEAD_LETTER,
           SCHEMAS);
 

@@ -37,6 +37,7 @@ class TopicsTest {
             "tickwatch.experiments",
             "tickwatch.ab-results",
             "tickwatch.actions",
+            "tickwatch.silences",
             "tickwatch.dead-letter",
             "tickwatch.schemas");
   }
@@ -102,7 +103,9 @@ class TopicsTest {
 
   @Test
   void shouldCarryAvroValuesOnEveryTopicButTheRegistryStore() {
-    assertThat(Topics.all()).filteredOn(t -> !t.isAvro()).containsExactly(Topics.SCHEMAS);
+    assertThat(Topics.all())
+        .filteredOn(t -> !t.isAvro())
+        .containsExactly(Topics.SILENCES, Topics.SCHEMAS);
     assertThat(Topics.SAMPLES.valueSchema()).contains(SampleBatch.getClassSchema());
     assertThat(Topics.SCHEMAS.valueSchema()).isEmpty();
   }
@@ -111,7 +114,8 @@ class TopicsTest {
   void shouldCompactTheStateTopicsAndDeleteTheOthersByAge() {
     assertThat(Topics.all())
         .filteredOn(TopicSpec::compacted)
-        .containsExactlyInAnyOrder(Topics.ALERTS, Topics.EXPERIMENTS, Topics.SCHEMAS);
+        .containsExactlyInAnyOrder(
+            Topics.ALERTS, Topics.EXPERIMENTS, Topics.SILENCES, Topics.SCHEMAS);
     assertThat(Topics.all())
         .filteredOn(TopicSpec::compacted)
         .allSatisfy(t -> assertThat(t.retentionMs()).isEqualTo(-1));
