@@ -1,7 +1,9 @@
 package io.tickwatch.alerting;
 
 import io.tickwatch.alerting.action.ActionConfig;
+import io.tickwatch.alerting.dispatch.Route;
 import io.tickwatch.alerting.lifecycle.LifecycleConfig;
+import io.tickwatch.alerting.model.LabelMatcher;
 import io.tickwatch.alerting.notify.Secret;
 import io.tickwatch.alerting.notify.pagerduty.PagerDutyNotifier;
 import java.net.URI;
@@ -38,6 +40,7 @@ public record AlertingConfig(
     List<ReceiverConfig> receivers,
     List<String> routeReceivers,
     List<String> criticalRouteReceivers,
+    List<Route> extraRoutes,
     int historyPerAlert,
     ActionConfig actions) {
 
@@ -91,7 +94,45 @@ public record AlertingConfig(
     List<String> routeReceivers = r.list("alerting.route.receivers", String.join(",", names));
     List<String> critical =
         r.list("alerting.route.critical.receivers", String.join(",", routeReceivers));
-    for (String n : concat(routeReceivers, critical)) {
+    List<String> used = concat(routeReceivers, critical);
+    List<Route> extraRoutes = new ArrayList<>();
+    for (String route : r.list("alerting.routes", "")) {
+      if (route.equals("critical") || route.equals("receivers") || route.equals("root")) {
+        r.errors.add("alerting.routes: '" + route + "' is reserved");
+        continue;
+      }
+      String p = "alerting.route." + route + ".";
+      List<LabelMatcher> matchers = new ArrayList<>();
+      for (String m : r.string(p + "matchers", "").split(";")) {
+        if (m.isBlank()) {
+          continue;
+        }
+        try {
+          matchers.add(LabelMatcher.parse(m.trim()));
+        } catch (IllegalArgumentException e) {
+          r.errors.add(p + "matchers: " + e.getMessage());
+        }
+      }
+      if (matchers.isEmpty()) {
+        r.errors.add(p + "matchers is required (for example severity=critical;host=~web-.*)");
+      }
+      List<String> routeRcv = r.list(p + "receivers", "");
+      if (routeRcv.isEmpty()) {
+        r.errors.add(p + "receivers is required");
+      }
+      used = concat(used, routeRcv);
+      extraRoutes.add(
+          new Route(
+              route,
+              matchers,
+              routeRcv,
+              r.list(p + "group-by", String.join(",", groupBy)),
+              r.duration(p + "group-wait", groupWait.toMillis() + "ms"),
+              r.duration(p + "group-interval", groupInterval.toMillis() + "ms"),
+              r.duration(p + "repeat-interval", repeatInterval.toMillis() + "ms"),
+              List.of()));
+    }
+    for (String n : used) {
       if (!names.contains(n)) {
         r.errors.add("route names receiver '" + n + "' which is not in alerting.receivers");
       }
@@ -142,6 +183,7 @@ public record AlertingConfig(
         receivers,
         routeReceivers,
         critical,
+        extraRoutes,
         historyPerAlert,
         actions);
   }

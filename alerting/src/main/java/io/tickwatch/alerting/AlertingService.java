@@ -28,7 +28,7 @@ import java.util.function.Consumer;
  * and the history in {@code tickwatch.alert-history}, and serves the HTTP API.
  *
  * <pre>{@code
- * AlertingConfig config = AlertingConfig.from(System::getenv-like lookup);
+ * AlertingConfig config = AlertingConfig.from(key -> props.getProperty(key));
  * try (AlertingService service = AlertingService.create(config)) {  // binds the HTTP port
  *   service.start();                                                // restores state, runs
  *   ...
@@ -85,13 +85,13 @@ public final class AlertingService implements AutoCloseable {
             config.groupWait(),
             config.groupInterval(),
             config.repeatInterval());
-    root =
-        root.withChildren(
-            List.of(
-                root.child(
-                    "critical",
-                    List.of(LabelMatcher.regex("severity", "critical|emergency")),
-                    config.criticalRouteReceivers())));
+    List<Route> children = new java.util.ArrayList<>(config.extraRoutes());
+    children.add(
+        root.child(
+            "critical",
+            List.of(LabelMatcher.regex("severity", "critical|emergency")),
+            config.criticalRouteReceivers()));
+    root = root.withChildren(children);
     Dispatcher dispatcher = new Dispatcher(root, clock, config.dashboardUrl());
     AlertingRuntime runtime =
         AlertingRuntime.create(

@@ -53,6 +53,47 @@ class AlertingConfigTest {
   }
 
   @Test
+  void shouldBuildExtraRoutesInheritingTheRootTimers() {
+    Map<String, String> m = new java.util.HashMap<>(MINIMAL);
+    m.put("alerting.receivers", "log,ops");
+    m.put("alerting.receiver.ops.type", "webhook");
+    m.put("alerting.receiver.ops.url", "http://127.0.0.1:9/hook");
+    m.put("alerting.routes", "heap");
+    m.put("alerting.route.heap.matchers", "metric=~heap\\..*; severity!=warning");
+    m.put("alerting.route.heap.receivers", "ops");
+    m.put("alerting.route.heap.repeat-interval", "30m");
+
+    AlertingConfig c = AlertingConfig.fromMap(m);
+
+    assertThat(c.extraRoutes())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.matchers()).hasSize(2);
+              assertThat(r.receivers()).containsExactly("ops");
+              assertThat(r.repeatInterval()).isEqualTo(Duration.ofMinutes(30));
+              assertThat(r.groupWait()).isEqualTo(c.groupWait());
+              assertThat(r.match(Map.of("metric", "heap.used.bytes", "severity", "critical")))
+                  .isSameAs(r);
+            });
+  }
+
+  @Test
+  void shouldRejectAnExtraRouteWithoutMatchersOrWithUnknownReceivers() {
+    Map<String, String> m = new java.util.HashMap<>(MINIMAL);
+    m.put("alerting.routes", "x,critical");
+    m.put("alerting.route.x.receivers", "ghost");
+    assertThatThrownBy(() -> AlertingConfig.fromMap(m))
+        .isInstanceOfSatisfying(
+            AlertingConfigException.class,
+            e ->
+                assertThat(e.errors())
+                    .anyMatch(s -> s.contains("x.matchers is required"))
+                    .anyMatch(s -> s.contains("'ghost'"))
+                    .anyMatch(s -> s.contains("'critical' is reserved")));
+  }
+
+  @Test
   void shouldParseDurations() {
     assertThat(AlertingConfig.parseDuration("250ms")).isEqualTo(Duration.ofMillis(250));
     assertThat(AlertingConfig.parseDuration("5m")).isEqualTo(Duration.ofMinutes(5));
