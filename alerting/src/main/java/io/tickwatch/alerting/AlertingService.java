@@ -77,7 +77,12 @@ public final class AlertingService implements AutoCloseable {
     ReceiverFanOut fanOut =
         new ReceiverFanOut(
             Receivers.build(config.receivers(), clock, sleeper),
-            config.receivers().stream().mapToInt(ReceiverConfig::queueCapacity).max().orElse(100));
+            name ->
+                config.receivers().stream()
+                    .filter(r -> r.name().equals(name))
+                    .mapToInt(ReceiverConfig::queueCapacity)
+                    .findFirst()
+                    .orElse(100));
     Route root =
         Route.root(
             config.routeReceivers(),

@@ -14,7 +14,6 @@ import io.tickwatch.avro.AlertState;
 import io.tickwatch.avro.AnomalyEvent;
 import io.tickwatch.avro.ControlCommand;
 import io.tickwatch.avro.Severity;
-import io.tickwatch.schemas.registry.RestSchemaRegistryClient;
 import io.tickwatch.schemas.registry.server.EmbeddedSchemaRegistry;
 import io.tickwatch.schemas.serde.AvroDeserializer;
 import io.tickwatch.schemas.serde.AvroSerdeConfig;
@@ -351,12 +350,12 @@ class AlertingServiceIT {
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-agent");
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    KafkaConsumer<String, ControlCommand> consumer =
-        new KafkaConsumer<>(
-            props,
-            new StringDeserializer(),
-            new AvroDeserializer<>(
-                new RestSchemaRegistryClient(registry.url()), ControlCommand.class));
+    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, AvroDeserializer.class);
+    props.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registry.url());
+    props.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
+    // the deserializer owns its registry client and closes it with the consumer
+    KafkaConsumer<String, ControlCommand> consumer = new KafkaConsumer<>(props);
     consumer.subscribe(List.of(Topics.CONTROL.name()));
     return consumer;
   }

@@ -97,6 +97,7 @@ public final class AlertLatencyHarness {
     try (AlertingService service = AlertingService.create(AlertingConfig.fromMap(cfg)).start();
         KafkaProducer<String, AnomalyEvent> producer = new KafkaProducer<>(producerProps)) {
       producer.partitionsFor(Topics.ANOMALIES.name());
+      LOG.info("alert latency: service at {}, {} incidents", service.url(), incidents);
       warmUp(producer, run, arrivals, perIncidentTimeout.multipliedBy(4));
       List<Long> latencies = new ArrayList<>();
       for (int i = 0; i < incidents; i++) {

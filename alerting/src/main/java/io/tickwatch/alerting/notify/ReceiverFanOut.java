@@ -29,6 +29,14 @@ public final class ReceiverFanOut implements AutoCloseable {
    * @param queueCapacity notifications that may wait per receiver
    */
   public ReceiverFanOut(List<Notifier> notifiers, int queueCapacity) {
+    this(notifiers, name -> queueCapacity);
+  }
+
+  /**
+   * @param queueCapacityByName notifications that may wait, per receiver name
+   */
+  public ReceiverFanOut(
+      List<Notifier> notifiers, java.util.function.ToIntFunction<String> queueCapacityByName) {
     for (Notifier n : notifiers) {
       if (receivers.put(n.name(), n) != null) {
         throw new IllegalArgumentException("duplicate receiver name " + n.name());
@@ -39,7 +47,7 @@ public final class ReceiverFanOut implements AutoCloseable {
               1,
               0,
               TimeUnit.MILLISECONDS,
-              new ArrayBlockingQueue<>(queueCapacity),
+              new ArrayBlockingQueue<>(queueCapacityByName.applyAsInt(n.name())),
               r -> {
                 Thread t = new Thread(r, "alerting-notify-" + n.name());
                 t.setDaemon(true);
