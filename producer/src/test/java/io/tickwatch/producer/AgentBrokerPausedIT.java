@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 
 /**
  * A real broker that stops answering (the proxy holds every byte, as a {@code SIGSTOP}ped broker
@@ -31,14 +32,15 @@ class AgentBrokerPausedIT {
   }
 
   @AfterAll
-  static void stopRig() {
+  static void stopRig() throws Exception {
     if (rig != null) {
       rig.close();
     }
   }
 
   @Test
-  void shouldKeepHostCallsReturningWithinTheBoundWhilePausedAndDeliverAgainOnResume() {
+  void shouldKeepHostCallsReturningWithinTheBoundWhilePausedAndDeliverAgainOnResume(
+      TestReporter report) {
     TickwatchAgent agent = rig.agent("paused-host", SMALL_BUFFER_BYTES).build().start();
     AgentFaultRig.Play paused;
     long producedAtResume;
@@ -72,6 +74,8 @@ class AgentBrokerPausedIT {
     }
 
     AgentStatus status = agent.status();
+    report.publishEntry("status", status.toString());
+    report.publishEntry("fault", paused.toString());
     assertThat(paused.calls()).isGreaterThanOrEqualTo(MIN_HOST_CALLS);
     assertThat(paused.maxBufferUsedBytes()).isLessThanOrEqualTo(SMALL_BUFFER_BYTES);
     assertThat(status.batchesPending()).isZero();
@@ -88,7 +92,7 @@ class AgentBrokerPausedIT {
   }
 
   @Test
-  void shouldEndEveryAgentThreadWhenClosedWhileTheBrokerIsPaused() {
+  void shouldEndEveryAgentThreadWhenClosedWhileTheBrokerIsPaused(TestReporter report) {
     String host = "paused-close-host";
     Set<Thread> before = AgentFaultRig.agentThreads(host);
     TickwatchAgent agent = rig.agent(host, SMALL_BUFFER_BYTES).build().start();
@@ -117,6 +121,7 @@ class AgentBrokerPausedIT {
         .anySatisfy(name -> assertThat(name).startsWith("kafka-producer-network-thread"));
     assertThat(agentThreads).allSatisfy(t -> assertThat(t.isAlive()).as(t.getName()).isFalse());
     AgentStatus status = agent.status();
+    report.publishEntry("status", status.toString());
     assertThat(status.batchesPending()).isZero();
     assertThat(status.batchesProduced())
         .isEqualTo(status.batchesDelivered() + status.batchesDropped());

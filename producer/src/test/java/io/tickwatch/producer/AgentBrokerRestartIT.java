@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 
 /**
  * The broker becomes unreachable mid-run (the proxy resets every connection and refuses new ones)
@@ -23,14 +24,14 @@ class AgentBrokerRestartIT {
   }
 
   @AfterAll
-  static void stopRig() {
+  static void stopRig() throws Exception {
     if (rig != null) {
       rig.close();
     }
   }
 
   @Test
-  void shouldResumeDeliveryAfterTheBrokerIsUnreachableAndCountEveryGapAsADrop() {
+  void shouldResumeDeliveryAfterTheBrokerIsUnreachableAndCountEveryGapAsADrop(TestReporter report) {
     TickwatchAgent agent = rig.agent("restart-host", SMALL_BUFFER_BYTES).build().start();
     AgentFaultRig.Play down;
     long producedAtRecovery;
@@ -65,6 +66,8 @@ class AgentBrokerRestartIT {
     }
 
     AgentStatus status = agent.status();
+    report.publishEntry("status", status.toString());
+    report.publishEntry("fault", down.toString());
     assertThat(down.calls()).isGreaterThanOrEqualTo(MIN_HOST_CALLS);
     assertThat(down.maxBufferUsedBytes()).isLessThanOrEqualTo(SMALL_BUFFER_BYTES);
     assertThat(status.batchesPending()).isZero();

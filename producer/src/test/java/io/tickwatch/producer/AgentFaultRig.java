@@ -5,6 +5,7 @@ import io.tickwatch.schemas.registry.RestSchemaRegistryClient;
 import io.tickwatch.schemas.registry.server.EmbeddedSchemaRegistry;
 import io.tickwatch.schemas.serde.AvroDeserializer;
 import io.tickwatch.schemas.testkit.FaultProxy;
+import io.tickwatch.schemas.testkit.KafkaChildProcess;
 import io.tickwatch.schemas.testkit.KafkaTestCluster;
 import io.tickwatch.schemas.topic.Topics;
 import java.time.Duration;
@@ -38,39 +39,60 @@ final class AgentFaultRig implements AutoCloseable {
 
   private static final long LIMIT_NANOS = 60_000_000_000L;
 
-  private final KafkaTestCluster kafka;
+  private final String bootstrapServers;
+  private final AutoCloseable broker;
+  private final FaultProxy proxy;
   private final EmbeddedSchemaRegistry registry;
 
-  private AgentFaultRig(KafkaTestCluster kafka, EmbeddedSchemaRegistry registry) {
-    this.kafka = kafka;
+  private AgentFaultRig(
+      String bootstrapServers,
+      AutoCloseable broker,
+      FaultProxy proxy,
+      EmbeddedSchemaRegistry registry) {
+    this.bootstrapServers = bootstrapServers;
+    this.broker = broker;
+    this.proxy = proxy;
     this.registry = registry;
   }
 
-  /** Starts the proxied broker (with the samples topic) and the registry. */
+  /** Starts the proxied in-JVM broker (with the samples topic) and the registry. */
   static AgentFaultRig start() throws Exception {
     KafkaTestCluster kafka = KafkaTestCluster.startBehindProxy();
-    EmbeddedSchemaRegistry registry = null;
-    try {
-      try (Admin admin = kafka.createAdmin()) {
-        admin.createTopics(List.of(Topics.SAMPLES.toNewTopic((short) 1))).all().get();
-      }
-      registry =
-          EmbeddedSchemaRegistry.builder().inMemory().host("127.0.0.1").port(0).build().start();
-      return new AgentFaultRig(kafka, registry);
+    try (Admin admin = kafka.createAdmin()) {
+      return withRegistry(admin, kafka.bootstrapServers(), kafka, kafka.proxy());
     } catch (Exception | Error e) {
       kafka.close();
       throw e;
     }
   }
 
+  /** Starts a broker in a child process (with the samples topic) and the registry. */
+  static AgentFaultRig startWithChildBroker(KafkaChildProcess kafka) throws Exception {
+    try (Admin admin = kafka.createAdmin()) {
+      return withRegistry(admin, kafka.bootstrapServers(), kafka, null);
+    }
+  }
+
+  private static AgentFaultRig withRegistry(
+      Admin admin, String bootstrapServers, AutoCloseable broker, FaultProxy proxy)
+      throws Exception {
+    admin.createTopics(List.of(Topics.SAMPLES.toNewTopic((short) 1))).all().get();
+    EmbeddedSchemaRegistry registry =
+        EmbeddedSchemaRegistry.builder().inMemory().host("127.0.0.1").port(0).build().start();
+    return new AgentFaultRig(bootstrapServers, broker, proxy, registry);
+  }
+
   FaultProxy proxy() {
-    return kafka.proxy();
+    if (proxy == null) {
+      throw new IllegalStateException("no proxy in front of this broker");
+    }
+    return proxy;
   }
 
   /** An agent publishing through the proxy with the registry-backed serializer. */
   AgentBuilder agent(String hostId, long bufferBytes) {
     return TickwatchAgent.builder(hostId)
-        .bootstrapServers(kafka.bootstrapServers())
+        .bootstrapServers(bootstrapServers)
         .schemaRegistryUrl(registry.url())
         .controlEnabled(false)
         .bufferBytes(bufferBytes);
@@ -157,7 +179,7 @@ final class AgentFaultRig implements AutoCloseable {
     Map<String, Object> config =
         Map.of(
             ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            kafka.bootstrapServers(),
+            bootstrapServers,
             ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
             false,
             ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
@@ -203,12 +225,13 @@ final class AgentFaultRig implements AutoCloseable {
     return twice;
   }
 
+  /** Closes the registry and the broker (and its proxy). */
   @Override
-  public void close() {
+  public void close() throws Exception {
     try {
       registry.close();
     } finally {
-      kafka.close();
+      broker.close();
     }
   }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 
 /** Every byte to and from the broker is delayed by 200 ms (a slow or distant broker). */
 class AgentSlowBrokerIT {
@@ -22,14 +23,15 @@ class AgentSlowBrokerIT {
   }
 
   @AfterAll
-  static void stopRig() {
+  static void stopRig() throws Exception {
     if (rig != null) {
       rig.close();
     }
   }
 
   @Test
-  void shouldKeepDeliveringWithinTheBoundAndAccountEveryBatchWhenTheBrokerIsSlow() {
+  void shouldKeepDeliveringWithinTheBoundAndAccountEveryBatchWhenTheBrokerIsSlow(
+      TestReporter report) {
     TickwatchAgent agent = rig.agent("slow-host", SMALL_BUFFER_BYTES).build().start();
     AgentFaultRig.Play slow;
     try {
@@ -53,6 +55,8 @@ class AgentSlowBrokerIT {
     }
 
     AgentStatus status = agent.status();
+    report.publishEntry("status", status.toString());
+    report.publishEntry("fault", slow.toString());
     assertThat(slow.calls()).isGreaterThanOrEqualTo(MIN_HOST_CALLS);
     assertThat(slow.maxBufferUsedBytes()).isLessThanOrEqualTo(SMALL_BUFFER_BYTES);
     assertThat(status.batchesPending()).isZero();
