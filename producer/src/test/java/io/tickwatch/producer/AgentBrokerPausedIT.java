@@ -119,7 +119,10 @@ class AgentBrokerPausedIT {
         .extracting(Thread::getName)
         .contains("tickwatch-sampler", "tickwatch-publisher")
         .anySatisfy(name -> assertThat(name).startsWith("kafka-producer-network-thread"));
-    assertThat(agentThreads).allSatisfy(t -> assertThat(t.isAlive()).as(t.getName()).isFalse());
+    // none may stay blocked on the paused broker (a thread ending just after close() is fine)
+    Await.until(
+        "agent threads ended after close: " + agentThreads,
+        () -> agentThreads.stream().noneMatch(Thread::isAlive));
     AgentStatus status = agent.status();
     report.publishEntry("status", status.toString());
     assertThat(status.batchesPending()).isZero();
