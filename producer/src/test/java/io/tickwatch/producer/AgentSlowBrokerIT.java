@@ -15,6 +15,9 @@ class AgentSlowBrokerIT {
 
   private static final long LATENCY_MILLIS = 200;
 
+  /** {@link AgentBuilder#bufferBytes} when not set. */
+  private static final long DEFAULT_BUFFER_BYTES = 4L << 20;
+
   private static AgentFaultRig rig;
 
   @BeforeAll
@@ -66,5 +69,39 @@ class AgentSlowBrokerIT {
     List<Long> sequences = rig.sequencesOf(agent.runId());
     assertThat(AgentFaultRig.duplicates(sequences)).isEmpty();
     assertThat((long) sequences.size()).isGreaterThanOrEqualTo(status.batchesDelivered());
+  }
+
+  @Test
+  void shouldDropNothingWhileSlowWithTheDefaultBuffer(TestReporter report) {
+    // default bound (4 MiB): holds far more than the bytes in flight during a 400 ms round trip
+    TickwatchAgent agent = rig.agent("slow-default-host", DEFAULT_BUFFER_BYTES).build().start();
+    long droppedWhileSlow;
+    AgentFaultRig.Play slow;
+    try {
+      Await.until("delivering", () -> agent.status().batchesDelivered() >= 1);
+      rig.proxy().latency(LATENCY_MILLIS);
+      long producedAtSlow = agent.status().batchesProduced();
+      long deliveredAtSlow = agent.status().batchesDelivered();
+      slow =
+          AgentFaultRig.playUntil(
+              agent,
+              MIN_HOST_CALLS,
+              "30 batches produced and 20 delivered through the slow link",
+              () ->
+                  agent.status().batchesProduced() >= producedAtSlow + 30
+                      && agent.status().batchesDelivered() >= deliveredAtSlow + 20);
+      droppedWhileSlow = agent.status().batchesDropped();
+    } finally {
+      agent.close();
+      rig.proxy().pass();
+    }
+
+    AgentStatus status = agent.status();
+    report.publishEntry("status", status.toString());
+    assertThat(droppedWhileSlow).isZero();
+    assertThat(slow.maxBufferUsedBytes()).isLessThanOrEqualTo(DEFAULT_BUFFER_BYTES);
+    assertThat(status.batchesPending()).isZero();
+    assertThat(status.batchesProduced())
+        .isEqualTo(status.batchesDelivered() + status.batchesDropped());
   }
 }

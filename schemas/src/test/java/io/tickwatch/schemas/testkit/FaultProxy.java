@@ -11,6 +11,8 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A loopback TCP proxy that injects network faults between clients and a server (a Kafka broker in
  * the fault tests). It listens on {@code 127.0.0.1} on an ephemeral port and forwards every
- * accepted connection to a target {@code host:port} with one pump thread per direction.
+ * accepted connection to a target {@code host:port} with a reader and a writer thread per
+ * direction.
  *
  * <p>Modes ({@link #mode(Mode)}, switchable at any time):
  *
@@ -27,12 +30,13 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@link Mode#PASS}: forwards bytes as they come.
  *   <li>{@link Mode#PAUSE}: what a {@code SIGSTOP}ped server looks like to its clients: new
  *       connections are still accepted and kept open, but no byte is forwarded in either direction.
- *       At most one chunk ({@value #CHUNK_BYTES} bytes) per direction and connection is held;
- *       beyond that TCP flow control pushes back on the sender. On {@code PASS} the held bytes are
- *       delivered in order.
+ *       At most {@value #QUEUE_CHUNKS} chunks of up to {@value #CHUNK_BYTES} bytes per direction
+ *       and connection are held; beyond that TCP flow control pushes back on the sender. On {@code
+ *       PASS} the held bytes are delivered in order.
  *   <li>{@link Mode#CUT}: a dead server: every open connection is reset, new ones are accepted and
  *       reset at once.
- *   <li>{@link Mode#LATENCY}: forwards each chunk {@link #latencyMillis()} after it was read.
+ *   <li>{@link Mode#LATENCY}: forwards each chunk {@link #latencyMillis()} after it was read
+ *       (chunks are pipelined: latency is added, throughput is not capped).
  * </ul>
  *
  * <p>The target may be set after construction ({@link #forwardTo}), so the proxy's port can be
@@ -53,8 +57,11 @@ public final class FaultProxy implements AutoCloseable {
     LATENCY
   }
 
-  /** Largest chunk a pump reads (and may hold while paused), per direction and connection. */
+  /** Largest chunk read at once. */
   public static final int CHUNK_BYTES = 16 * 1024;
+
+  /** Chunks held per direction and connection (while paused or delayed) before reads stop. */
+  public static final int QUEUE_CHUNKS = 16;
 
   private static final AtomicInteger INSTANCES = new AtomicInteger();
 
@@ -162,7 +169,7 @@ public final class FaultProxy implements AutoCloseable {
     return latencyMillis;
   }
 
-  /** Bytes forwarded so far (both directions). */
+  /** Bytes forwarded (handed to the receiving socket) so far, both directions. */
   public long bytesForwarded() {
     return bytesForwarded.get();
   }
@@ -192,8 +199,7 @@ public final class FaultProxy implements AutoCloseable {
     joinQuietly(acceptor);
     for (Link link : List.copyOf(links)) {
       link.reset();
-      joinQuietly(link.up);
-      joinQuietly(link.down);
+      link.threads().forEach(FaultProxy::joinQuietly);
     }
   }
 
@@ -253,6 +259,14 @@ public final class FaultProxy implements AutoCloseable {
     }
   }
 
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException ignored) {
+      // closing anyway
+    }
+  }
+
   private static void joinQuietly(Thread thread) {
     try {
       thread.join(TimeUnit.SECONDS.toMillis(5));
@@ -261,71 +275,122 @@ public final class FaultProxy implements AutoCloseable {
     }
   }
 
-  /** One proxied connection: two sockets, two pumps; either pump ending resets both sockets. */
+  /** A chunk read from one side, stamped with when it was read; an empty chunk is end-of-stream. */
+  private record Chunk(byte[] bytes, int length, long readNanos) {}
+
+  /**
+   * One proxied connection: two sockets and, per direction, a reader that stamps chunks into a
+   * bounded queue and a writer that forwards them when the mode allows (so added latency delays
+   * each chunk without capping throughput). Any thread ending resets both sockets.
+   */
   private final class Link {
     private final Socket client;
     private final Socket upstream;
-    private final Thread up;
-    private final Thread down;
+    private final List<Thread> threads;
 
     Link(Socket client, Socket upstream) {
       this.client = client;
       this.upstream = upstream;
       String id = name + "-" + client.getPort();
-      this.up = pump(client, upstream, id + "-up");
-      this.down = pump(upstream, client, id + "-down");
+      BlockingQueue<Chunk> up = new ArrayBlockingQueue<>(QUEUE_CHUNKS);
+      BlockingQueue<Chunk> down = new ArrayBlockingQueue<>(QUEUE_CHUNKS);
+      this.threads =
+          List.of(
+              thread(() -> read(client, up), id + "-up-read"),
+              thread(() -> write(up, upstream), id + "-up-write"),
+              thread(() -> read(upstream, down), id + "-down-read"),
+              thread(() -> write(down, client), id + "-down-write"));
     }
 
     void start() {
-      up.start();
-      down.start();
+      threads.forEach(Thread::start);
     }
 
-    private Thread pump(Socket from, Socket to, String threadName) {
-      Thread thread = new Thread(() -> run(from, to), threadName);
+    List<Thread> threads() {
+      return threads;
+    }
+
+    private Thread thread(Runnable body, String threadName) {
+      Thread thread =
+          new Thread(
+              () -> {
+                try {
+                  body.run();
+                } finally {
+                  reset();
+                }
+              },
+              threadName);
       thread.setDaemon(true);
       return thread;
     }
 
-    private void run(Socket from, Socket to) {
-      byte[] chunk = new byte[CHUNK_BYTES];
+    private void read(Socket from, BlockingQueue<Chunk> queue) {
       try {
         InputStream in = from.getInputStream();
+        while (true) {
+          byte[] bytes = new byte[CHUNK_BYTES];
+          int n = in.read(bytes);
+          if (n < 0) {
+            queue.put(new Chunk(bytes, 0, System.nanoTime()));
+            // the writer ends the link once everything before the end was forwarded
+            return;
+          }
+          queue.put(new Chunk(bytes, n, System.nanoTime()));
+        }
+      } catch (IOException | InterruptedException e) {
+        // the connection ends either way
+      }
+    }
+
+    private void write(BlockingQueue<Chunk> queue, Socket to) {
+      try {
         OutputStream out = to.getOutputStream();
         while (true) {
-          int n = in.read(chunk);
-          if (n < 0) {
-            break;
+          Chunk chunk = queue.take();
+          if (chunk.length() == 0) {
+            // the sender closed: close both sides gracefully so forwarded bytes are not lost
+            closeGracefully();
+            return;
           }
-          long readNanos = System.nanoTime();
           if (!awaitForwarding()) {
-            break;
+            return;
           }
           if (mode == Mode.LATENCY) {
-            long dueNanos = readNanos + TimeUnit.MILLISECONDS.toNanos(latencyMillis);
+            long dueNanos = chunk.readNanos() + TimeUnit.MILLISECONDS.toNanos(latencyMillis);
             long leftNanos;
             while ((leftNanos = dueNanos - System.nanoTime()) > 0 && !closed) {
               TimeUnit.NANOSECONDS.sleep(leftNanos);
             }
             if (!awaitForwarding()) {
-              break;
+              return;
             }
           }
-          out.write(chunk, 0, n);
+          // counted before the write, so whoever sees the bytes arrive also sees them counted
+          bytesForwarded.addAndGet(chunk.length());
+          out.write(chunk.bytes(), 0, chunk.length());
           out.flush();
-          bytesForwarded.addAndGet(n);
         }
       } catch (IOException | InterruptedException e) {
         // the connection ends either way
-      } finally {
-        reset();
       }
+    }
+
+    private void closeGracefully() {
+      links.remove(this);
+      closeQuietly(upstream);
+      closeQuietly(client);
     }
 
     void reset() {
       resetQuietly(client);
       resetQuietly(upstream);
       links.remove(this);
+      for (Thread thread : threads) {
+        if (thread != Thread.currentThread()) {
+          thread.interrupt();
+        }
+      }
     }
   }
 }

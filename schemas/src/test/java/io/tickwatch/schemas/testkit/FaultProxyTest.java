@@ -117,8 +117,8 @@ class FaultProxyTest {
     proxy.close();
     a.close();
     b.close();
-    // acceptor plus two pumps per connection
-    assertThat(threads).hasSize(5).allSatisfy(t -> assertThat(t.isAlive()).isFalse());
+    // acceptor plus a reader and a writer per direction and connection
+    assertThat(threads).hasSize(9).allSatisfy(t -> assertThat(t.isAlive()).isFalse());
     assertThat(proxy.openConnections()).isZero();
   }
 
