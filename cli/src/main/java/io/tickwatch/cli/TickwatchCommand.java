@@ -1,6 +1,7 @@
 package io.tickwatch.cli;
 
 import io.tickwatch.cli.bench.BenchCommand;
+import io.tickwatch.cli.nab.NabCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Real-time performance monitoring for game servers, built on Kafka.",
-    subcommands = {DemoCommand.class, BenchCommand.class})
+    subcommands = {DemoCommand.class, BenchCommand.class, NabCommand.class})
 public final class TickwatchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
