@@ -38,11 +38,15 @@ public final class KafkaChildProcess implements AutoCloseable {
   private final Path dir;
   private final int port;
   private final Process process;
+  private final Thread reaper;
 
   private KafkaChildProcess(Path dir, int port, Process process) {
     this.dir = dir;
     this.port = port;
     this.process = process;
+    // never leave a (possibly stopped) broker behind if the test JVM exits without close()
+    this.reaper = new Thread(process::destroyForcibly, "kafka-child-reaper");
+    Runtime.getRuntime().addShutdownHook(reaper);
   }
 
   /** Whether this platform can run and signal the child broker. */
@@ -79,11 +83,12 @@ public final class KafkaChildProcess implements AutoCloseable {
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
               .start();
       KafkaChildProcess kafka = new KafkaChildProcess(dir, port, process);
-      Process child = process;
-      // never leave a (possibly stopped) broker behind if the test JVM exits without close()
-      Runtime.getRuntime()
-          .addShutdownHook(new Thread(() -> child.destroyForcibly(), "kafka-child-reaper"));
-      kafka.awaitReady();
+      try {
+        kafka.awaitReady();
+      } catch (RuntimeException e) {
+        kafka.close();
+        throw e;
+      }
       return kafka;
     } catch (IOException | RuntimeException e) {
       if (process != null) {
@@ -137,6 +142,11 @@ public final class KafkaChildProcess implements AutoCloseable {
       process.destroyForcibly();
     } finally {
       deleteQuietly(dir);
+      try {
+        Runtime.getRuntime().removeShutdownHook(reaper);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook runs anyway
+      }
     }
   }
 
@@ -166,7 +176,7 @@ public final class KafkaChildProcess implements AutoCloseable {
       while (true) {
         if (!process.isAlive()) {
           throw new IllegalStateException(
-              "the child broker exited with " + process.exitValue() + "; see " + logFile());
+              "the child broker exited with " + process.exitValue() + "; log: " + logTail());
         }
         try {
           if (!admin
@@ -183,15 +193,20 @@ public final class KafkaChildProcess implements AutoCloseable {
           }
         }
         if (System.nanoTime() - deadline > 0) {
-          throw new IllegalStateException("the child broker never became ready; see " + logFile());
+          throw new IllegalStateException("the child broker never became ready; log: " + logTail());
         }
         LockSupport.parkNanos(100_000_000L);
       }
     }
   }
 
-  private Path logFile() {
-    return dir.resolve("broker.log");
+  private String logTail() {
+    try {
+      String log = Files.readString(dir.resolve("broker.log"));
+      return log.substring(Math.max(0, log.length() - 4000));
+    } catch (IOException e) {
+      return "(unreadable: " + e + ")";
+    }
   }
 
   private static List<String> javaCommand(String mainClass, String... args) {
