@@ -40,7 +40,7 @@ final class AnomalyProcessor implements Processor<String, AnomalyInput, String, 
   private ProcessorContext<String, AnomalyEvent> context;
   private KeyValueStore<String, String> rulesStore;
   private KeyValueStore<String, byte[]> stateStore;
-  private List<DetectorRule> active = List.of();
+  private List<DetectorRule> active;
   private long lateRecords;
 
   AnomalyProcessor(List<DetectorRule> baseRules, String rulesStoreName, String stateStoreName) {
@@ -55,7 +55,7 @@ final class AnomalyProcessor implements Processor<String, AnomalyInput, String, 
     this.rulesStore = context.getStateStore(rulesStoreName);
     this.stateStore = context.getStateStore(stateStoreName);
     decoded.clear();
-    rebuildRules();
+    active = null; // loaded from the rules store with the first record, after restoration
   }
 
   @Override
@@ -63,6 +63,9 @@ final class AnomalyProcessor implements Processor<String, AnomalyInput, String, 
     AnomalyInput input = record.value();
     if (input == null) {
       return;
+    }
+    if (active == null) {
+      rebuildRules();
     }
     if (input.isRule()) {
       if (input.ruleJson() == null) {
