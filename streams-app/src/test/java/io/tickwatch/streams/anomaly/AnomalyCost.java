@@ -23,8 +23,10 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * mvn -q -B -pl streams-app -am test-compile -o
  * java -cp "$(cat streams-app/target/cp.txt):streams-app/target/classes:streams-app/target/test-classes" \
- *   io.tickwatch.streams.anomaly.AnomalyCost
+ *   io.tickwatch.streams.anomaly.AnomalyCost [seconds]
  * </pre>
+ *
+ * <p>{@code -Dwithout=rule-id,...} leaves default rules out (to see what each costs).
  */
 public final class AnomalyCost {
   private static final String[] OTHER_SERIES = {
@@ -102,9 +104,12 @@ public final class AnomalyCost {
       state.init(context.getStateStoreContext(), state);
       context.addStateStore(rules);
       context.addStateStore(state);
+      String without = System.getProperty("without", "");
       AnomalyProcessor processor =
           new AnomalyProcessor(
-              DefaultRules.rules(), AnomalyTopology.RULES_STORE, AnomalyTopology.STATE_STORE);
+              DefaultRules.rules().stream().filter(r -> !without.contains(r.id())).toList(),
+              AnomalyTopology.RULES_STORE,
+              AnomalyTopology.STATE_STORE);
       processor.init(context);
       long start = System.nanoTime();
       for (RollingStats r : records) {
