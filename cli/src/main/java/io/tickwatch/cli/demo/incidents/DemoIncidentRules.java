@@ -19,7 +19,7 @@ public final class DemoIncidentRules {
 
   /** Default rules the demo leaves out. */
   public static final Set<String> LEFT_OUT =
-      Set.of("cpu-high", "heap-leak", "degradation", "tick-p99-ensemble");
+      Set.of("cpu-high", "heap-leak", "degradation", "tick-p99-ensemble", "tick-p99-zscore");
 
   /** Per-host gauge of the game thread's CPU, % of one core. */
   public static final String GAME_CPU_METRIC = "game.thread.cpu.percent";
@@ -33,7 +33,7 @@ public final class DemoIncidentRules {
       [
         {"id": "demo-game-cpu-high", "detector": "threshold",
          "inputs": {"value": {"metric": "game.thread.cpu.percent", "statistic": "mean"}},
-         "params": {"limit": 80}, "for": 5, "clear": 5},
+         "params": {"limit": 60}, "for": 5, "clear": 5},
         {"id": "demo-world-leak", "detector": "leak-trend",
          "inputs": {"value": {"metric": "world.retained.bytes", "statistic": "max"}},
          "params": {"windowSamples": 60, "minSamples": 10, "confidence": 0.99,
