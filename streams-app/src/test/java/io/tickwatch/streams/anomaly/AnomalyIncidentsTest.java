@@ -49,8 +49,29 @@ class AnomalyIncidentsTest {
   private static final String FRAMES_HOST = "demo-host-4";
   private static final List<String> QUIET = List.of("demo-host-5", "demo-host-6");
 
+  /**
+   * The demo's rule set, as {@code cli/.../demo/incidents/DemoIncidentRules}: the defaults without
+   * the process-level and tick-time statistical rules, plus the per-host gauge rules.
+   */
+  static final String DEMO_RULES =
+      """
+      [
+        {"id": "demo-game-cpu-high", "detector": "threshold",
+         "inputs": {"value": {"metric": "game.thread.cpu.percent", "statistic": "mean"}},
+         "params": {"limit": 60}, "for": 5, "clear": 5},
+        {"id": "demo-world-leak", "detector": "leak-trend",
+         "inputs": {"value": {"metric": "world.retained.bytes", "statistic": "max"}},
+         "params": {"windowSamples": 60, "minSamples": 10, "confidence": 0.99,
+                    "capacity": 134217728, "horizonSeconds": 3600}, "for": 5, "clear": 10}
+      ]
+      """;
+
+  static final Set<String> DEMO_LEFT_OUT =
+      Set.of("cpu-high", "heap-leak", "degradation", "tick-p99-ensemble", "tick-p99-zscore");
+
   @TempDir static Path dir;
   private static List<AnomalyEvent> events;
+  private static List<AnomalyEvent> demoEvents;
 
   @BeforeAll
   static void run() {
@@ -59,6 +80,34 @@ class AnomalyIncidentsTest {
       stats.forEach(kv -> anomalies.pipe(kv.value));
       events = anomalies.events();
     }
+    List<io.tickwatch.streams.anomaly.rules.DetectorRule> demoRules = new ArrayList<>();
+    for (var r : io.tickwatch.streams.anomaly.rules.DefaultRules.rules()) {
+      if (!DEMO_LEFT_OUT.contains(r.id())) {
+        demoRules.add(r);
+      }
+    }
+    demoRules.addAll(io.tickwatch.streams.anomaly.rules.RuleParser.parseFile(DEMO_RULES));
+    try (AnomalyDriver anomalies =
+        new AnomalyDriver(AnomalyConfig.defaults().withRules(demoRules), dir.resolve("demo"))) {
+      stats.forEach(kv -> anomalies.pipe(kv.value));
+      demoEvents = anomalies.events();
+    }
+  }
+
+  @Test
+  void shouldCatchEachIncidentWithTheDemoRulesByItsOwnRuleOnly() {
+    assertThat(ruleIds(demoEvents, LATENCY_HOST)).containsExactly("latency-p99-high");
+    assertThat(ruleIds(demoEvents, LEAK_HOST)).containsExactly("demo-world-leak");
+    assertThat(ruleIds(demoEvents, CPU_HOST)).containsExactly("demo-game-cpu-high");
+    assertThat(ruleIds(demoEvents, FRAMES_HOST)).containsExactly("frame-drop-rate-high");
+    assertThat(demoEvents).noneMatch(e -> QUIET.contains(e.getHostId()));
+  }
+
+  private static Set<String> ruleIds(List<AnomalyEvent> list, String host) {
+    return list.stream()
+        .filter(e -> e.getHostId().equals(host) && e.getActive())
+        .map(e -> e.getMessage().substring(0, e.getMessage().indexOf(':')))
+        .collect(Collectors.toCollection(TreeSet::new));
   }
 
   @Test
@@ -185,7 +234,13 @@ class AnomalyIncidentsTest {
     double[] heap = new double[SLOTS];
     double[] ticks = new double[SLOTS];
     double[] drops = new double[SLOTS];
+    double[] gameCpu = new double[SLOTS];
+    double[] retained = new double[SLOTS];
     for (int k = 0; k < SLOTS; k++) {
+      // the demo's per-host gauges: game-thread CPU (% of a core), bytes the leak retains
+      // (16 KiB per tick at 60 Hz, capped at 64 MiB)
+      gameCpu[k] = (cpuSaturated ? 88 : 10) + 2 * random.nextGaussian();
+      retained[k] = leaking ? Math.min(64 << 20, 16384 * 60 * (s - 100 + k / (double) SLOTS)) : 0;
       cpu[k] = (cpuSaturated ? 96 : 30) + 3 * random.nextGaussian();
       double leaked = leaking ? 8e6 * (s - 100 + k / (double) SLOTS) : 0;
       heap[k] = 600e6 + 5e6 * random.nextGaussian() + leaked;
@@ -209,6 +264,8 @@ class AnomalyIncidentsTest {
             .series("heap.used.bytes", heap)
             .series("tick.count", ticks)
             .series("frame.drops", drops)
+            .series("game.thread.cpu.percent", gameCpu)
+            .series("world.retained.bytes", retained)
             .latency("tick.duration", Map.of(), tickMicros)
             .latency("action.latency", Map.of("action", "move"), actionMicros);
     return b.build();
