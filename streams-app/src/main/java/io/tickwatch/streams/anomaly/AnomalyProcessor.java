@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -41,6 +42,7 @@ final class AnomalyProcessor implements Processor<String, AnomalyInput, String, 
   private KeyValueStore<String, String> rulesStore;
   private KeyValueStore<String, byte[]> stateStore;
   private List<DetectorRule> active;
+  private Map<String, DetectorRule> effective = Map.of();
   private long lateRecords;
 
   AnomalyProcessor(List<DetectorRule> baseRules, String rulesStoreName, String stateStoreName) {
@@ -68,12 +70,22 @@ final class AnomalyProcessor implements Processor<String, AnomalyInput, String, 
       rebuildRules();
     }
     if (input.isRule()) {
+      DetectorRule before = effective.get(input.ruleId());
       if (input.ruleJson() == null) {
         rulesStore.delete(input.ruleId());
       } else {
         rulesStore.put(input.ruleId(), input.ruleJson());
       }
       rebuildRules();
+      DetectorRule after = effective.get(input.ruleId());
+      if (before != null
+          && (after == null || !after.enabled() || !after.json().equals(before.json()))) {
+        String why =
+            after == null
+                ? "the rule was removed"
+                : !after.enabled() ? "the rule was disabled" : "the rule was changed";
+        retireStates(before, why, record.timestamp());
+      }
       return;
     }
     RollingStats stats = input.stats();
@@ -92,7 +104,7 @@ final class AnomalyProcessor implements Processor<String, AnomalyInput, String, 
       }
       boolean perHost = rule.inputs().size() > 1;
       String stateKey = rule.id() + "|" + hostId + (perHost ? "" : "/" + seriesName(stats));
-      RuleState state = state(stateKey, rule);
+      RuleState state = state(stateKey, rule, record.timestamp());
       RuleEvaluator.SeriesRef series =
           perHost
               ? new RuleEvaluator.SeriesRef(
@@ -123,7 +135,7 @@ final class AnomalyProcessor implements Processor<String, AnomalyInput, String, 
     }
   }
 
-  private RuleState state(String key, DetectorRule rule) {
+  private RuleState state(String key, DetectorRule rule, long timestampMillis) {
     RuleState state = decoded.get(key);
     if (state == null) {
       byte[] bytes = stateStore.get(key);
@@ -136,11 +148,44 @@ final class AnomalyProcessor implements Processor<String, AnomalyInput, String, 
     if (state == null || !state.ruleJson.equals(rule.json())) {
       if (state != null) {
         LOG.info("Rule {} changed: detector state of {} starts afresh", rule.id(), key);
+        RuleEvaluator.retire(
+            rule.id(),
+            rule.detector().jsonName(),
+            state,
+            "the rule was changed",
+            event -> context.forward(new Record<>(event.getHostId(), event, timestampMillis)));
       }
       state = RuleEvaluator.newState(rule);
     }
     decoded.put(key, state);
     return state;
+  }
+
+  /** Resolves the firing states of a rule that no longer applies as it was, and drops them all. */
+  private void retireStates(DetectorRule rule, String why, long timestampMillis) {
+    List<String> keys = new ArrayList<>();
+    try (KeyValueIterator<String, byte[]> it =
+        stateStore.prefixScan(rule.id() + "|", new StringSerializer())) {
+      while (it.hasNext()) {
+        KeyValue<String, byte[]> kv = it.next();
+        keys.add(kv.key);
+        RuleState state =
+            decoded.containsKey(kv.key) ? decoded.get(kv.key) : RuleState.fromBytes(kv.value);
+        if (state != null) {
+          RuleEvaluator.retire(
+              rule.id(),
+              rule.detector().jsonName(),
+              state,
+              why,
+              event -> context.forward(new Record<>(event.getHostId(), event, timestampMillis)));
+        }
+      }
+    }
+    for (String key : keys) {
+      stateStore.delete(key);
+      decoded.remove(key);
+    }
+    LOG.info("Rule {}: {}; {} detector state(s) dropped", rule.id(), why, keys.size());
   }
 
   /** Base rules overridden by id by the rules of the topic, enabled ones only. */
@@ -160,6 +205,7 @@ final class AnomalyProcessor implements Processor<String, AnomalyInput, String, 
         LOG.error("Stored anomaly rule {} no longer parses, ignored: {}", kv.key, e.getMessage());
       }
     }
+    effective = byId;
     List<DetectorRule> enabled = new ArrayList<>();
     for (DetectorRule r : byId.values()) {
       if (r.enabled()) {

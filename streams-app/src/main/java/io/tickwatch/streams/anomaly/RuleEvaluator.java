@@ -158,6 +158,11 @@ final class RuleEvaluator {
       long windowStartMillis,
       Map<String, Double> values,
       Emitter emitter) {
+    state.hostId = series.hostId();
+    state.cluster = series.cluster();
+    state.metric = series.metric();
+    state.labels = new java.util.TreeMap<>(series.labels());
+    state.lastWindowEndMillis = windowStartMillis + rule.windowSizeMillis();
     Judgement j = score(rule, state, windowStartMillis, values);
     if (j == null) {
       return; // no value in this window
@@ -188,6 +193,46 @@ final class RuleEvaluator {
       state.firedSeverity = -1;
       emitter.emit(event(rule, state, series, windowStartMillis, j, baseline, fired, false));
     }
+  }
+
+  /**
+   * Ends a state whose rule was changed, disabled or removed: if it was firing, emits its recovery
+   * event ({@code active = false}, score 0, the last judged window's end as event time) so that no
+   * alert stays open for a condition nothing watches any more.
+   *
+   * @param why for the message, for example "the rule was removed"
+   */
+  static void retire(String ruleId, String detector, RuleState state, String why, Emitter emitter) {
+    if (!state.firing || state.hostId == null) {
+      return;
+    }
+    Severity fired = Severity.values()[Math.max(0, state.firedSeverity)];
+    state.firing = false;
+    AnomalyEvidence evidence =
+        AnomalyEvidence.newBuilder()
+            .setValue(Double.NaN)
+            .setBaseline(state.baselineEwma)
+            .setThreshold(Double.NaN)
+            .setWindowSizeMillis(0)
+            .setWindowPoints(0)
+            .setDetails(new LinkedHashMap<>())
+            .build();
+    emitter.emit(
+        AnomalyEvent.newBuilder()
+            .setFingerprint(Fingerprints.of(ruleId, state.hostId, state.metric, state.labels))
+            .setHostId(state.hostId)
+            .setCluster(state.cluster)
+            .setMetric(state.metric)
+            .setLabels(new LinkedHashMap<>(state.labels))
+            .setDetector(detector)
+            .setSeverity(fired)
+            .setScore(0.0)
+            .setActive(false)
+            .setEventTimeMillis(Instant.ofEpochMilli(state.lastWindowEndMillis))
+            .setEvidence(evidence)
+            .setMessage(
+                ruleId + ": " + state.metric + " on " + state.hostId + " no longer watched: " + why)
+            .build());
   }
 
   /** What the detector made of one window. */

@@ -29,6 +29,15 @@ final class RuleState implements Serializable {
   final String ruleJson;
 
   long lastWindowStartMillis = Long.MIN_VALUE;
+  long lastWindowEndMillis = Long.MIN_VALUE;
+
+  /** The series (or host) events of this state are about; set with the first judged window. */
+  String hostId;
+
+  String cluster;
+  String metric;
+  java.util.TreeMap<String, String> labels;
+
   long windowsEvaluated;
   int alarmRun;
   int clearRun;

@@ -264,6 +264,34 @@ class AnomalyTopologyTest {
   }
 
   @Test
+  void shouldResolveWhatARuleHadFiringWhenItIsChangedDisabledOrRemoved() {
+    try (AnomalyDriver d = new AnomalyDriver(config(CPU_RULE), dir)) {
+      for (int i = 0; i < 3; i++) {
+        d.pipe(HOST, CPU, w(i), 90);
+        d.pipe("host-2", CPU, w(i), 90);
+      }
+      assertThat(d.events()).hasSize(2).allMatch(AnomalyEvent::getActive);
+      d.rule("cpu", CPU_RULE.replace("\"limit\": 80", "\"limit\": 85"), w(3));
+      List<AnomalyEvent> all = List.copyOf(d.events());
+      List<AnomalyEvent> resolved = all.subList(2, all.size());
+      assertThat(resolved).hasSize(2).noneMatch(AnomalyEvent::getActive);
+      assertThat(resolved)
+          .extracting(AnomalyEvent::getFingerprint)
+          .containsExactlyInAnyOrder(all.get(0).getFingerprint(), all.get(1).getFingerprint());
+      assertThat(resolved.get(0).getMessage()).contains("the rule was changed");
+      assertThat(resolved.get(0).getEventTimeMillis().toEpochMilli()).isEqualTo(w(2) + 1000);
+
+      for (int i = 3; i < 6; i++) {
+        d.pipe(HOST, CPU, w(i), 90); // fires again under the new limit, state started afresh
+      }
+      assertThat(d.events()).hasSize(5);
+      d.rule("cpu", null, w(6)); // back to the base rule (limit 80): a change too
+      assertThat(d.events()).hasSize(6);
+      assertThat(d.events().get(5).getActive()).isFalse();
+    }
+  }
+
+  @Test
   void shouldAddAndDisableRulesAtRunTime() {
     try (AnomalyDriver d = new AnomalyDriver(config(CPU_RULE), dir)) {
       d.rule("cpu", CPU_RULE.replace("\"for\": 3", "\"for\": 3, \"enabled\": false"), w(0));
