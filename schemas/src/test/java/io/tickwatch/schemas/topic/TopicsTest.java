@@ -30,6 +30,7 @@ class TopicsTest {
             "tickwatch.stats",
             "tickwatch.stats-live",
             "tickwatch.anomalies",
+            "tickwatch.anomaly-rules",
             "tickwatch.alerts",
             "tickwatch.alert-history",
             "tickwatch.control",
@@ -102,7 +103,9 @@ class TopicsTest {
 
   @Test
   void shouldCarryAvroValuesOnEveryTopicButTheRegistryStore() {
-    assertThat(Topics.all()).filteredOn(t -> !t.isAvro()).containsExactly(Topics.SCHEMAS);
+    assertThat(Topics.all())
+        .filteredOn(t -> !t.isAvro())
+        .containsExactly(Topics.ANOMALY_RULES, Topics.SCHEMAS);
     assertThat(Topics.SAMPLES.valueSchema()).contains(SampleBatch.getClassSchema());
     assertThat(Topics.SCHEMAS.valueSchema()).isEmpty();
   }
@@ -111,7 +114,8 @@ class TopicsTest {
   void shouldCompactTheStateTopicsAndDeleteTheOthersByAge() {
     assertThat(Topics.all())
         .filteredOn(TopicSpec::compacted)
-        .containsExactlyInAnyOrder(Topics.ALERTS, Topics.EXPERIMENTS, Topics.SCHEMAS);
+        .containsExactlyInAnyOrder(
+            Topics.ANOMALY_RULES, Topics.ALERTS, Topics.EXPERIMENTS, Topics.SCHEMAS);
     assertThat(Topics.all())
         .filteredOn(TopicSpec::compacted)
         .allSatisfy(t -> assertThat(t.retentionMs()).isEqualTo(-1));
