@@ -71,7 +71,7 @@ public record AlertingConfig(
     String dashboard = r.url("alerting.dashboard.url", "http://127.0.0.1:8080");
     Duration forDuration = r.duration("alerting.for", "0s");
     Duration keepFiring = r.duration("alerting.keep-firing", "30s");
-    Duration staleAfter = r.duration("alerting.stale-after", "5m");
+    Duration staleAfter = r.duration("alerting.stale-after", "0s");
     Duration flapWindow = r.duration("alerting.flap.window", "10m");
     int flapThreshold = r.integer("alerting.flap.threshold", 6, 2, 1000);
     Duration retention = r.duration("alerting.resolved-retention", "1h");

@@ -96,6 +96,7 @@ class AgentKafkaIT {
               .setIssuedAtMillis(Instant.now())
               .setExpiresAtMillis(Instant.now().plusSeconds(300))
               .setIssuer("it")
+              .setPayloadType(ShedLoad.class.getSimpleName())
               .setPayload(new ShedLoad(0.3))
               .build();
       int[] polls = {0};

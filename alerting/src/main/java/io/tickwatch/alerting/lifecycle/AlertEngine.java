@@ -119,18 +119,23 @@ public final class AlertEngine {
         case PENDING -> {
           if (e.clearedAtMillis != null) {
             changed = resolve(e, now, "condition cleared before 'for' elapsed");
-          } else if (now - e.lastActiveMillis >= config.staleAfter().toMillis()) {
+          } else if (config.stalenessEnabled()
+              && now - e.lastActiveMillis >= config.staleAfter().toMillis()) {
             changed = resolve(e, now, "no anomaly for " + config.staleAfter());
           } else if (now - e.pendingSinceMillis >= config.forDuration().toMillis()) {
             changed = fire(e, now);
           }
         }
         case FIRING -> {
-          long clearedAt =
+          Long clearedAt =
               e.clearedAtMillis != null
                   ? e.clearedAtMillis
-                  : e.lastActiveMillis + config.staleAfter().toMillis();
-          if (now - clearedAt >= config.keepFiring().toMillis() && now >= clearedAt) {
+                  : config.stalenessEnabled()
+                      ? e.lastActiveMillis + config.staleAfter().toMillis()
+                      : null;
+          if (clearedAt != null
+              && now >= clearedAt
+              && now - clearedAt >= config.keepFiring().toMillis()) {
             String why =
                 e.clearedAtMillis != null
                     ? "condition cleared (keep-firing " + config.keepFiring() + " elapsed)"

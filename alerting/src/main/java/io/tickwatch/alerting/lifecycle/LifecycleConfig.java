@@ -9,8 +9,10 @@ import java.time.Duration;
  *     the first anomaly
  * @param keepFiring how long a FIRING alert stays firing after its condition cleared (recovery
  *     event or staleness), so a brief dip does not resolve and re-fire it
- * @param staleAfter an open alert whose last active anomaly is older than this counts as cleared
- *     (the detector may never send a recovery event, for example when the host disappears)
+ * @param staleAfter an open alert whose last active anomaly is older than this counts as cleared;
+ *     zero disables staleness (the default: Tickwatch's anomaly topology emits an active event only
+ *     at onset and on a severity rise, then one recovery event, so silence means "still active").
+ *     Set it for sources that re-emit while the condition holds.
  * @param flapWindow window over which state changes (to FIRING and to RESOLVED) are counted
  * @param flapThreshold that many state changes within the window mark the alert flapping; flapping
  *     stops when the count falls below half of it
@@ -24,12 +26,12 @@ public record LifecycleConfig(
     int flapThreshold,
     Duration resolvedRetention) {
 
-  /** Defaults: for 0 s, keep-firing 30 s, stale after 5 min, 6 changes in 10 min flap, keep 1 h. */
+  /** Defaults: for 0 s, keep-firing 30 s, no staleness, 6 changes in 10 min flap, keep 1 h. */
   public static LifecycleConfig defaults() {
     return new LifecycleConfig(
         Duration.ZERO,
         Duration.ofSeconds(30),
-        Duration.ofMinutes(5),
+        Duration.ZERO,
         Duration.ofMinutes(10),
         6,
         Duration.ofHours(1));
@@ -60,6 +62,11 @@ public record LifecycleConfig(
   public LifecycleConfig withKeepFiring(Duration d) {
     return new LifecycleConfig(
         forDuration, d, staleAfter, flapWindow, flapThreshold, resolvedRetention);
+  }
+
+  /** True when {@code staleAfter} is set (non-zero). */
+  public boolean stalenessEnabled() {
+    return !staleAfter.isZero();
   }
 
   public LifecycleConfig withFlap(Duration window, int threshold) {

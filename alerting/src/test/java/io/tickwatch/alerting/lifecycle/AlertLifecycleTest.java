@@ -108,6 +108,24 @@ class AlertLifecycleTest {
   }
 
   @Test
+  void shouldKeepAnOnsetOnlyAlertFiringUntilItsRecoveryWhenStalenessIsOff() {
+    Fixture f =
+        new Fixture(
+            new LifecycleConfig(
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(20),
+                Duration.ZERO,
+                Duration.ofMinutes(10),
+                4,
+                Duration.ofHours(1)));
+    f.run("0 anomaly; 30 eval; 86400 eval");
+    assertThat(f.engine.alert(FP).orElseThrow().getState()).isEqualTo(AlertState.FIRING);
+
+    f.run("86410 recover; 86430 eval");
+    assertThat(f.engine.alert(FP).orElseThrow().getState()).isEqualTo(AlertState.RESOLVED);
+  }
+
+  @Test
   void shouldStampResolvedAlertWithEndAndRemoveItAfterRetention() {
     Fixture f = new Fixture(CONFIG.withFor(Duration.ZERO).withKeepFiring(Duration.ZERO));
     f.run("0 anomaly; 5 recover");

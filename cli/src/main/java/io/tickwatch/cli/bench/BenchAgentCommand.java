@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Measures the Tickwatch agent's overhead on a simulated game loop (real work per tick,"
           + " player actions), alternating runs without and with the agent.",
-      "Prints the agent's CPU (% of one core) and tick-time p50/p99 with and without it.",
+      "Prints the agent's CPU (%% of one core) and tick-time p50/p99 with and without it.",
       "By default the agent publishes to an unreachable broker (its send-and-fail path);"
           + " pass --bootstrap-servers to publish to a real one."
     })

@@ -1,5 +1,9 @@
 package io.tickwatch.cli.demo;
 
+import io.tickwatch.cli.demo.incidents.DemoIncidentRules;
+import io.tickwatch.cli.demo.incidents.HostIncidents;
+import io.tickwatch.cli.demo.incidents.Incident;
+import io.tickwatch.cli.demo.incidents.IncidentSchedule;
 import io.tickwatch.cli.sim.GameWorld;
 import io.tickwatch.cli.sim.SimulatedGameServer;
 import io.tickwatch.producer.AgentStatus;
@@ -33,6 +37,7 @@ public final class DemoGameFleet implements AutoCloseable {
   private final String bootstrapServers;
   private final String schemaRegistryUrl;
   private final int hostCount;
+  private final IncidentSchedule incidents;
   private final List<TickwatchAgent> agents = new ArrayList<>();
   private final List<Thread> loops = new ArrayList<>();
   private volatile boolean stopping;
@@ -44,6 +49,18 @@ public final class DemoGameFleet implements AutoCloseable {
    * @param hostCount number of simulated game servers, 1..64
    */
   public DemoGameFleet(String bootstrapServers, String schemaRegistryUrl, int hostCount) {
+    this(bootstrapServers, schemaRegistryUrl, hostCount, IncidentSchedule.demo(hostCount));
+  }
+
+  /**
+   * @param incidents which hosts misbehave when (relative to {@link #start()})
+   */
+  public DemoGameFleet(
+      String bootstrapServers,
+      String schemaRegistryUrl,
+      int hostCount,
+      IncidentSchedule incidents) {
+    this.incidents = incidents;
     if (hostCount < 1 || hostCount > 64) {
       throw new IllegalArgumentException("host count must be in 1..64, was " + hostCount);
     }
@@ -69,6 +86,10 @@ public final class DemoGameFleet implements AutoCloseable {
       // worlds of different sizes so hosts differ in tick time and players
       GameWorld world =
           new GameWorld(1_000L + i, 100 + 50 * i, 8, ACTIONS_PER_PLAYER_PER_SECOND / TICK_RATE_HZ);
+      HostIncidents hostIncidents = new HostIncidents(hostId, incidents);
+      world.disturb(hostIncidents);
+      agent.gauge(DemoIncidentRules.GAME_CPU_METRIC, hostIncidents::gameThreadCpuPercent);
+      agent.gauge(DemoIncidentRules.RETAINED_METRIC, hostIncidents::retainedBytes);
       SimulatedGameServer server = new SimulatedGameServer(world, TICK_RATE_HZ, agent, true);
       Thread loop = new Thread(() -> runLoop(hostId, server), "tickwatch-demo-game-" + hostId);
       loop.setDaemon(true);
@@ -76,6 +97,9 @@ public final class DemoGameFleet implements AutoCloseable {
       loop.start();
     }
     LOG.info("Demo game fleet started: {} game server(s) with the Tickwatch agent", hostCount);
+    for (Incident incident : incidents.incidents()) {
+      LOG.info("Scheduled incident: {}", incident);
+    }
   }
 
   private void runLoop(String hostId, SimulatedGameServer server) {
@@ -84,6 +108,11 @@ public final class DemoGameFleet implements AutoCloseable {
     } catch (RuntimeException | Error e) {
       LOG.error("Simulated game server {} stopped", hostId, e);
     }
+  }
+
+  /** The scheduled incidents. */
+  public IncidentSchedule incidents() {
+    return incidents;
   }
 
   public int hostCount() {

@@ -26,6 +26,19 @@ public final class GameWorld {
     void action(ActionType type, long nanos);
   }
 
+  /**
+   * Extra behaviour injected into a world from outside (the demo's scheduled incidents). Called on
+   * the game thread; must not throw.
+   */
+  public interface Disturbance {
+    /** Called at the start of every tick, inside the tick's measured time. */
+    void beforeTick();
+
+    /** Extra nanoseconds added to each handled action's reported time (simulated waiting). */
+    long extraActionNanos();
+  }
+
+  private volatile Disturbance disturbance;
   private final SplittableRandom random;
   private final int entities;
   private final double[] x;
@@ -65,6 +78,11 @@ public final class GameWorld {
     }
   }
 
+  /** Installs (or, with null, removes) a disturbance; thread-safe. */
+  public void disturb(Disturbance disturbance) {
+    this.disturbance = disturbance;
+  }
+
   /** Number of players. */
   public int players() {
     return players;
@@ -75,6 +93,12 @@ public final class GameWorld {
    * actions (load shedding lowers it).
    */
   public void tick(double activeFraction, ActionSink sink) {
+    Disturbance d = disturbance;
+    long extraNanos = 0;
+    if (d != null) {
+      d.beforeTick();
+      extraNanos = d.extraActionNanos();
+    }
     int active = (int) Math.ceil(entities * activeFraction);
     move(active);
     collide(active);
@@ -82,7 +106,7 @@ public final class GameWorld {
     for (int a = 0; a < actions; a++) {
       long start = System.nanoTime();
       handleAction(a);
-      sink.action(ACTIONS[random.nextInt(ACTIONS.length)], System.nanoTime() - start);
+      sink.action(ACTIONS[random.nextInt(ACTIONS.length)], System.nanoTime() - start + extraNanos);
     }
   }
 

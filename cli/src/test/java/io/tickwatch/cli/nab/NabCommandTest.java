@@ -90,8 +90,6 @@ class NabCommandTest {
     PrintWriter outWriter = new PrintWriter(out, true);
     PrintWriter errWriter = new PrintWriter(err, true);
     CommandLine root = Main.commandLine(outWriter, errWriter);
-    // as the lead wires it: a subcommand of the root, sharing its writers
-    root.addSubcommand(new CommandLine(new NabCommand()).setOut(outWriter).setErr(errWriter));
 
     int code =
         root.execute(

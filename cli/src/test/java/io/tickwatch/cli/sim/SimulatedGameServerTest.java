@@ -66,6 +66,7 @@ class SimulatedGameServerTest {
         .setIssuedAtMillis(Instant.now())
         .setExpiresAtMillis(Instant.now().plusSeconds(60))
         .setIssuer("test")
+        .setPayloadType(payload.getClass().getSimpleName())
         .setPayload(payload)
         .build();
   }

@@ -28,6 +28,11 @@ public final class ControlDispatcher {
     DUPLICATE,
     /** No handler is registered for its payload type. */
     NO_HANDLER,
+    /**
+     * Its {@code payloadType} names a type other than the one decoded: a command type newer than
+     * this agent, which Avro resolved into a structurally compatible older branch.
+     */
+    UNKNOWN_TYPE,
     /** The handler threw. */
     HANDLER_FAILED,
     /** Missing fields (null payload, target or id). */
@@ -77,10 +82,19 @@ public final class ControlDispatcher {
         LOG.info("ignoring expired control command {}", command.getCommandId());
         return Outcome.EXPIRED;
       }
+      Object payload = command.getPayload();
+      String decodedType = payload.getClass().getSimpleName();
+      if (!decodedType.equals(command.getPayloadType())) {
+        LOG.warn(
+            "ignoring control command {} of unknown type {} (decoded as {}); upgrade this agent",
+            command.getCommandId(),
+            command.getPayloadType(),
+            decodedType);
+        return Outcome.UNKNOWN_TYPE;
+      }
       if (seen.put(command.getCommandId(), Boolean.TRUE) != null) {
         return Outcome.DUPLICATE;
       }
-      Object payload = command.getPayload();
       ControlHandler handler = handlers.get(payload.getClass());
       if (handler == null) {
         LOG.warn(

@@ -27,6 +27,7 @@ class ControlDispatcherTest {
         .setExpiresAtMillis(NOW.plusSeconds(60))
         .setIssuer("alerting")
         .setReason("tick p99 over budget")
+        .setPayloadType(payload.getClass().getSimpleName())
         .setPayload(payload)
         .build();
   }
@@ -58,6 +59,17 @@ class ControlDispatcherTest {
     assertThat(dispatcher.dispatch(command("c5", "host-1", new RestoreLoad())))
         .isEqualTo(ControlDispatcher.Outcome.NO_HANDLER);
     assertThat(shed).hasSize(1);
+  }
+
+  @Test
+  void shouldIgnoreACommandWhosePayloadTypeThisAgentDoesNotKnow() {
+    dispatcher.register(RestoreLoad.class, shed::add);
+    // a newer issuer's command type, resolved by Avro into the field-less RestoreLoad branch
+    ControlCommand newer = command("c8", "host-1", new RestoreLoad());
+    newer.setPayloadType("ThrottleNetwork");
+
+    assertThat(dispatcher.dispatch(newer)).isEqualTo(ControlDispatcher.Outcome.UNKNOWN_TYPE);
+    assertThat(shed).isEmpty();
   }
 
   @Test

@@ -83,6 +83,24 @@ public final class Topics {
           "Anomaly events (and recoveries) with severity, score, evidence and a stable"
               + " fingerprint.");
 
+  /**
+   * Run-time detector rules of the anomaly topology, compacted: one rule per key (the rule id),
+   * JSON values (not Avro: operators write them by hand, in the same format as the rule file); a
+   * tombstone removes the override.
+   */
+  public static final TopicSpec<String> ANOMALY_RULES =
+      new TopicSpec<>(
+          "tickwatch.anomaly-rules",
+          "streams-app",
+          List.of("operators (kafka-console-producer, cli)"),
+          "rule id",
+          String.class,
+          1,
+          FOREVER,
+          true,
+          List.of("streams-app (anomaly topology)"),
+          "Detector rules (JSON) that override or extend the anomaly topology's rules by id.");
+
   /** Current alert set, compacted. */
   public static final TopicSpec<Alert> ALERTS =
       new TopicSpec<>(
@@ -238,6 +256,7 @@ public final class Topics {
           STATS,
           STATS_LIVE,
           ANOMALIES,
+          ANOMALY_RULES,
           ALERTS,
           ALERT_HISTORY,
           CONTROL,

@@ -37,9 +37,11 @@ public final class KafkaTestCluster implements AutoCloseable {
           "auto.create.topics.enable", "false");
 
   private final KafkaClusterTestKit kit;
+  private final FaultProxy proxy;
 
-  private KafkaTestCluster(KafkaClusterTestKit kit) {
+  private KafkaTestCluster(KafkaClusterTestKit kit, FaultProxy proxy) {
     this.kit = kit;
+    this.proxy = proxy;
   }
 
   /** Starts a cluster with the single-node defaults and waits until the broker is ready. */
@@ -52,6 +54,34 @@ public final class KafkaTestCluster implements AutoCloseable {
    * broker is ready.
    */
   public static KafkaTestCluster start(Map<String, ?> brokerProperties) {
+    return start(brokerProperties, null);
+  }
+
+  /**
+   * Starts a cluster whose clients can only reach the broker through a {@link FaultProxy}: the
+   * broker's client listener binds an ephemeral port B but advertises the proxy's {@code
+   * 127.0.0.1:P}, and the proxy forwards P to B. Since Kafka clients connect to the advertised
+   * address after bootstrap, every client connection (producer, consumer, admin) passes through the
+   * proxy, so {@link #proxy()} can pause, cut or slow the broker for them. {@link
+   * #bootstrapServers()} is the proxy's address. The controller listener is not proxied, so the
+   * broker itself stays healthy while its clients see the fault.
+   */
+  public static KafkaTestCluster startBehindProxy() {
+    return startBehindProxy(Map.of());
+  }
+
+  /** {@link #startBehindProxy()} with extra broker properties (they override the defaults). */
+  public static KafkaTestCluster startBehindProxy(Map<String, ?> brokerProperties) {
+    FaultProxy proxy = FaultProxy.startUnbound();
+    try {
+      return start(brokerProperties, proxy);
+    } catch (RuntimeException e) {
+      proxy.close();
+      throw e;
+    }
+  }
+
+  private static KafkaTestCluster start(Map<String, ?> brokerProperties, FaultProxy proxy) {
     KafkaClusterTestKit kit = null;
     try {
       TestKitNodes nodes =
@@ -62,12 +92,21 @@ public final class KafkaTestCluster implements AutoCloseable {
               .build();
       KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
       SINGLE_NODE_DEFAULTS.forEach(builder::setConfigProp);
+      if (proxy != null) {
+        builder.setConfigProp(
+            "advertised.listeners", nodes.brokerListenerName().value() + "://" + proxy.address());
+      }
       brokerProperties.forEach(builder::setConfigProp);
       kit = builder.build();
       kit.format();
       kit.startup();
+      if (proxy != null) {
+        String direct = kit.bootstrapServers().split(",")[0];
+        int colon = direct.lastIndexOf(':');
+        proxy.forwardTo(direct.substring(0, colon), Integer.parseInt(direct.substring(colon + 1)));
+      }
       kit.waitForReadyBrokers();
-      return new KafkaTestCluster(kit);
+      return new KafkaTestCluster(kit, proxy);
     } catch (Exception e) {
       if (kit != null) {
         closeQuietly(kit, e);
@@ -79,9 +118,24 @@ public final class KafkaTestCluster implements AutoCloseable {
     }
   }
 
-  /** {@code host:port} of the broker's client listener. */
+  /**
+   * {@code host:port} of the broker's client listener, or of the {@link #proxy()} in front of it
+   * for a cluster started {@link #startBehindProxy() behind a proxy}.
+   */
   public String bootstrapServers() {
-    return kit.bootstrapServers();
+    return proxy != null ? proxy.address() : kit.bootstrapServers();
+  }
+
+  /**
+   * The fault proxy every client connection passes through.
+   *
+   * @throws IllegalStateException if the cluster was not started with {@link #startBehindProxy()}
+   */
+  public FaultProxy proxy() {
+    if (proxy == null) {
+      throw new IllegalStateException("this cluster was not started behind a proxy");
+    }
+    return proxy;
   }
 
   /** A new admin client for this cluster; the caller closes it. */
@@ -89,16 +143,24 @@ public final class KafkaTestCluster implements AutoCloseable {
     return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
   }
 
-  /** Stops the broker and controller and deletes their storage. */
+  /** Stops the broker and controller (and the proxy, if any) and deletes their storage. */
   @Override
   public void close() {
     try {
+      if (proxy != null) {
+        // let the broker's clients go first: a paused proxy would hold them until timeouts
+        proxy.pass();
+      }
       kit.close();
     } catch (Exception e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
       throw new IllegalStateException("Could not stop the in-JVM Kafka test cluster", e);
+    } finally {
+      if (proxy != null) {
+        proxy.close();
+      }
     }
   }
 

@@ -3,7 +3,13 @@
  * dependency {@code io.tickwatch:tickwatch-schemas:test-jar}, scope test).
  *
  * <p>{@link io.tickwatch.schemas.testkit.KafkaTestCluster} is a real in-JVM KRaft cluster on
- * ephemeral ports. Where a Docker engine exists, Testcontainers variants of broker-backed tests run
- * against a containerised broker too (see {@code DockerKafkaIT}); elsewhere they are skipped.
+ * ephemeral ports. {@link io.tickwatch.schemas.testkit.KafkaTestCluster#startBehindProxy()} puts
+ * its broker behind a {@link io.tickwatch.schemas.testkit.FaultProxy}, a loopback TCP proxy that
+ * can pause (like {@code SIGSTOP}), cut (broker down) or slow (added latency) every client
+ * connection; the broker advertises the proxy's address, so clients never bypass it. {@link
+ * io.tickwatch.schemas.testkit.KafkaChildProcess} runs a broker in a child JVM for real {@code kill
+ * -STOP}/{@code kill -CONT}. Where a Docker engine exists, Testcontainers variants of broker-backed
+ * tests run against a containerised broker too (see {@code DockerKafkaIT}); elsewhere they are
+ * skipped.
  */
 package io.tickwatch.schemas.testkit;

@@ -30,6 +30,7 @@ class TopicsTest {
             "tickwatch.stats",
             "tickwatch.stats-live",
             "tickwatch.anomalies",
+            "tickwatch.anomaly-rules",
             "tickwatch.alerts",
             "tickwatch.alert-history",
             "tickwatch.control",
@@ -105,7 +106,7 @@ class TopicsTest {
   void shouldCarryAvroValuesOnEveryTopicButTheRegistryStore() {
     assertThat(Topics.all())
         .filteredOn(t -> !t.isAvro())
-        .containsExactly(Topics.SILENCES, Topics.SCHEMAS);
+        .containsExactly(Topics.ANOMALY_RULES, Topics.SILENCES, Topics.SCHEMAS);
     assertThat(Topics.SAMPLES.valueSchema()).contains(SampleBatch.getClassSchema());
     assertThat(Topics.SCHEMAS.valueSchema()).isEmpty();
   }
@@ -115,7 +116,11 @@ class TopicsTest {
     assertThat(Topics.all())
         .filteredOn(TopicSpec::compacted)
         .containsExactlyInAnyOrder(
-            Topics.ALERTS, Topics.EXPERIMENTS, Topics.SILENCES, Topics.SCHEMAS);
+            Topics.ANOMALY_RULES,
+            Topics.ALERTS,
+            Topics.EXPERIMENTS,
+            Topics.SILENCES,
+            Topics.SCHEMAS);
     assertThat(Topics.all())
         .filteredOn(TopicSpec::compacted)
         .allSatisfy(t -> assertThat(t.retentionMs()).isEqualTo(-1));

@@ -5,10 +5,13 @@ package io.tickwatch.stats.anomaly;
  * and cache-miss trends (weights 0.4 / 0.4 / 0.2, threshold 0.2). The original summed raw
  * per-sample slopes of metrics in different units; here each trend is made unitless first, as the
  * relative change its least-squares line predicts across the window ({@code slope x span /
- * |mean|}), so the weights mean what they say. Positive = worse; {@link Degradation#score()} is 0.5
- * at the threshold (like {@link AnomalyDetector#ALARM}).
+ * |mean|}), so the weights mean what they say. Serializable (plain fields) so a Kafka Streams store
+ * can keep it, like the detectors. Positive = worse; {@link Degradation#score()} is 0.5 at the
+ * threshold (like {@link AnomalyDetector#ALARM}).
  */
-public final class DegradationScorer {
+public final class DegradationScorer implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   /**
    * @param windowSamples samples in each trend fit
@@ -22,7 +25,8 @@ public final class DegradationScorer {
       double cpuWeight,
       double latencyWeight,
       double cacheMissWeight,
-      double threshold) {
+      double threshold)
+      implements java.io.Serializable {
     public Config {
       if (windowSamples < 3 || !(threshold > 0)) {
         throw new IllegalArgumentException("need windowSamples >= 3 and threshold > 0");

@@ -1,0 +1,286 @@
+package io.tickwatch.schemas.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * A single-node KRaft broker (combined broker and controller) in a child JVM, so a test can send it
+ * real signals: {@link #stop()} is {@code kill -STOP} (the process freezes, its sockets stay open,
+ * the kernel keeps accepting connections), {@link #resume()} is {@code kill -CONT}. The child runs
+ * {@code kafka.Kafka} from this JVM's class path (the test class path has the broker through {@code
+ * kafka-test-common-runtime}); its log goes to a file in its temporary directory.
+ *
+ * <p>Only on Linux-like systems with a {@code kill} command: check {@link #supported()} first (and
+ * skip the test otherwise). Starting takes a few seconds (two JVM starts: format, then broker).
+ */
+public final class KafkaChildProcess implements AutoCloseable {
+
+  private static final long START_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(90);
+
+  private final Path dir;
+  private final int port;
+  private final Process process;
+  private final Thread reaper;
+
+  private KafkaChildProcess(Path dir, int port, Process process) {
+    this.dir = dir;
+    this.port = port;
+    this.process = process;
+    // never leave a (possibly stopped) broker behind if the test JVM exits without close()
+    this.reaper = new Thread(process::destroyForcibly, "kafka-child-reaper");
+    Runtime.getRuntime().addShutdownHook(reaper);
+  }
+
+  /** Whether this platform can run and signal the child broker. */
+  public static boolean supported() {
+    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+    return (os.contains("linux") || os.contains("mac"))
+        && (Files.isExecutable(Path.of("/bin/kill"))
+            || Files.isExecutable(Path.of("/usr/bin/kill")));
+  }
+
+  /** Formats storage, starts the broker and waits until it answers an admin request. */
+  public static KafkaChildProcess start() {
+    Path dir = null;
+    Process process = null;
+    try {
+      dir = Files.createTempDirectory("tickwatch-kafka-child");
+      int port = freePort();
+      int controllerPort = freePort();
+      Path config = dir.resolve("server.properties");
+      writeConfig(config, dir.resolve("data"), port, controllerPort);
+      Path log = dir.resolve("broker.log");
+      runToEnd(
+          javaCommand(
+              "kafka.tools.StorageTool",
+              "format",
+              "-t",
+              Uuid.randomUuid().toString(),
+              "-c",
+              config.toString()),
+          log);
+      process =
+          new ProcessBuilder(javaCommand("kafka.Kafka", config.toString()))
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+              .start();
+      KafkaChildProcess kafka = new KafkaChildProcess(dir, port, process);
+      try {
+        kafka.awaitReady();
+      } catch (RuntimeException e) {
+        kafka.close();
+        throw e;
+      }
+      return kafka;
+    } catch (IOException | RuntimeException e) {
+      if (process != null) {
+        process.destroyForcibly();
+      }
+      if (dir != null) {
+        deleteQuietly(dir);
+      }
+      throw new IllegalStateException("Could not start the child-process Kafka broker", e);
+    }
+  }
+
+  /** {@code 127.0.0.1:port} of the broker's client listener. */
+  public String bootstrapServers() {
+    return "127.0.0.1:" + port;
+  }
+
+  /** The child's process id. */
+  public long pid() {
+    return process.pid();
+  }
+
+  /** A new admin client for this broker; the caller closes it. */
+  public Admin createAdmin() {
+    return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
+  }
+
+  /** Freezes the broker process ({@code SIGSTOP}). */
+  public void stop() {
+    signal("-STOP");
+  }
+
+  /** Thaws the broker process ({@code SIGCONT}). */
+  public void resume() {
+    signal("-CONT");
+  }
+
+  /** Resumes, terminates (then kills) the broker and deletes its storage. */
+  @Override
+  public void close() {
+    try {
+      if (process.isAlive()) {
+        signal("-CONT");
+        process.destroy();
+        if (!process.waitFor(15, TimeUnit.SECONDS)) {
+          process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    } finally {
+      deleteQuietly(dir);
+      try {
+        Runtime.getRuntime().removeShutdownHook(reaper);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook runs anyway
+      }
+    }
+  }
+
+  private void signal(String signal) {
+    try {
+      Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid())).start();
+      if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+        throw new IllegalStateException("kill " + signal + " " + process.pid() + " failed");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while signalling the broker", e);
+    }
+  }
+
+  private void awaitReady() {
+    long deadline = System.nanoTime() + START_LIMIT_NANOS;
+    Map<String, Object> config =
+        Map.of(
+            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrapServers(),
+            AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG,
+            200);
+    try (Admin admin = Admin.create(config)) {
+      while (true) {
+        if (!process.isAlive()) {
+          throw new IllegalStateException(
+              "the child broker exited with " + process.exitValue() + "; log: " + logTail());
+        }
+        try {
+          if (!admin
+              .describeCluster(new DescribeClusterOptions().timeoutMs(2000))
+              .nodes()
+              .get()
+              .isEmpty()) {
+            return;
+          }
+        } catch (Exception notYet) {
+          if (notYet instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", notYet);
+          }
+        }
+        if (System.nanoTime() - deadline > 0) {
+          throw new IllegalStateException("the child broker never became ready; log: " + logTail());
+        }
+        LockSupport.parkNanos(100_000_000L);
+      }
+    }
+  }
+
+  private String logTail() {
+    try {
+      String log = Files.readString(dir.resolve("broker.log"));
+      return log.substring(Math.max(0, log.length() - 4000));
+    } catch (IOException e) {
+      return "(unreadable: " + e + ")";
+    }
+  }
+
+  private static List<String> javaCommand(String mainClass, String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx384m");
+    command.add("-XX:+UseSerialGC");
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(mainClass);
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  private static void runToEnd(List<String> command, Path log) throws IOException {
+    Process format =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .start();
+    try {
+      if (!format.waitFor(60, TimeUnit.SECONDS)) {
+        format.destroyForcibly();
+        throw new IllegalStateException("formatting the broker storage did not finish");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      format.destroyForcibly();
+      throw new IllegalStateException("interrupted while formatting", e);
+    }
+    if (format.exitValue() != 0) {
+      throw new IllegalStateException(
+          "formatting the broker storage failed: " + Files.readString(log));
+    }
+  }
+
+  private static void writeConfig(Path file, Path data, int port, int controllerPort)
+      throws IOException {
+    Properties props = new Properties();
+    props.put("process.roles", "broker,controller");
+    props.put("node.id", "1");
+    props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+    props.put(
+        "listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+    props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+    props.put("controller.listener.names", "CONTROLLER");
+    props.put("inter.broker.listener.name", "PLAINTEXT");
+    props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    props.put("log.dirs", data.toString());
+    props.put("offsets.topic.replication.factor", "1");
+    props.put("offsets.topic.num.partitions", "4");
+    props.put("transaction.state.log.replication.factor", "1");
+    props.put("transaction.state.log.min.isr", "1");
+    props.put("share.coordinator.state.topic.replication.factor", "1");
+    props.put("share.coordinator.state.topic.min.isr", "1");
+    props.put("group.initial.rebalance.delay.ms", "0");
+    props.put("auto.create.topics.enable", "false");
+    try (Writer out = Files.newBufferedWriter(file)) {
+      props.store(out, "tickwatch child-process test broker");
+    }
+  }
+
+  private static int freePort() throws IOException {
+    // the port is free now; a race with another process grabbing it is possible but rare
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException ignored) {
+      // temporary directory; best effort
+    }
+  }
+}
