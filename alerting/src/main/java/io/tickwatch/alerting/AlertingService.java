@@ -115,13 +115,20 @@ public final class AlertingService implements AutoCloseable {
             fanOut);
     try {
       AlertingHttpApi api =
-          new AlertingHttpApi(config.httpHost(), config.httpPort(), runtime, clock);
+          new AlertingHttpApi(
+              config.httpHost(), config.httpPort(), runtime, clock, origin(config.dashboardUrl()));
       return new AlertingService(config, runtime, api);
     } catch (IOException e) {
       runtime.close();
       throw new UncheckedIOException(
           "cannot bind the alerting HTTP API to " + config.httpHost() + ":" + config.httpPort(), e);
     }
+  }
+
+  /** Scheme, host and port of a URL: the browser origin of the dashboard. */
+  private static String origin(String url) {
+    java.net.URI uri = java.net.URI.create(url);
+    return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
   }
 
   /** Restores the alert set from Kafka, then starts consuming and serving HTTP. */

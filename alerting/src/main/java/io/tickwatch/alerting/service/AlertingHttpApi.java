@@ -71,9 +71,16 @@ public final class AlertingHttpApi implements AutoCloseable {
   private final ExecutorService executor;
   private final Backend backend;
   private final InstantSource clock;
+  private final String allowedOrigin;
 
-  public AlertingHttpApi(String host, int port, Backend backend, InstantSource clock)
+  /**
+   * @param allowedOrigin the one browser origin allowed to call the API cross-origin (the
+   *     dashboard, for example {@code http://127.0.0.1:8080}); null allows none
+   */
+  public AlertingHttpApi(
+      String host, int port, Backend backend, InstantSource clock, String allowedOrigin)
       throws IOException {
+    this.allowedOrigin = allowedOrigin;
     this.backend = backend;
     this.clock = clock;
     this.server = HttpServer.create(new InetSocketAddress(host, port), 0);
@@ -109,6 +116,18 @@ public final class AlertingHttpApi implements AutoCloseable {
   }
 
   private void handle(HttpExchange ex) throws IOException {
+    String origin = ex.getRequestHeaders().getFirst("Origin");
+    if (allowedOrigin != null && allowedOrigin.equals(origin)) {
+      ex.getResponseHeaders().set("Access-Control-Allow-Origin", origin);
+      ex.getResponseHeaders().set("Vary", "Origin");
+    }
+    if (ex.getRequestMethod().equals("OPTIONS")) {
+      ex.getResponseHeaders().set("Access-Control-Allow-Methods", "GET, POST, DELETE");
+      ex.getResponseHeaders().set("Access-Control-Allow-Headers", "Content-Type");
+      ex.sendResponseHeaders(204, -1);
+      ex.close();
+      return;
+    }
     try {
       Object body = route(ex);
       int status = ex.getRequestMethod().equals("POST") && body instanceof Created ? 201 : 200;

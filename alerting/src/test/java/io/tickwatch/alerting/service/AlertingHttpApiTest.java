@@ -74,7 +74,7 @@ class AlertingHttpApiTest {
             return CompletableFuture.completedFuture(fp.equals(firing.getFingerprint()));
           }
         };
-    api = new AlertingHttpApi("127.0.0.1", 0, backend, clock);
+    api = new AlertingHttpApi("127.0.0.1", 0, backend, clock, "http://127.0.0.1:8080");
     api.start();
   }
 
@@ -161,6 +161,30 @@ class AlertingHttpApiTest {
     HttpResponse<String> ack = call("POST", "/api/v1/alerts/fp-host-1/ack", "{\"by\":\"bob\"}");
     assertThat(ack.statusCode()).isEqualTo(200);
     assertThat(call("GET", "/health", null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void shouldAllowOnlyTheDashboardOriginCrossOrigin() throws Exception {
+    HttpResponse<String> fromDashboard =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + api.port() + "/api/v1/alerts"))
+                    .header("Origin", "http://127.0.0.1:8080")
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> fromElsewhere =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + api.port() + "/api/v1/alerts"))
+                    .header("Origin", "http://evil.example")
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(fromDashboard.headers().firstValue("Access-Control-Allow-Origin"))
+        .contains("http://127.0.0.1:8080");
+    assertThat(fromElsewhere.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    assertThat(call("OPTIONS", "/api/v1/silences", null).statusCode()).isEqualTo(204);
   }
 
   private HttpResponse<String> call(String method, String path, String body) throws Exception {
