@@ -41,6 +41,9 @@ public final class AlertEngine {
   private final String dashboardBaseUrl;
   private final Map<String, AlertEntry> entries = new LinkedHashMap<>();
 
+  /** The alert set as of the last {@link #evaluate()}, for muting single alerts on ingest. */
+  private List<Alert> lastSnapshot = List.of();
+
   /**
    * @param silences fills {@code silencedBy}
    * @param inhibitor fills {@code inhibitedBy}
@@ -62,7 +65,12 @@ public final class AlertEngine {
         stripSlash(Objects.requireNonNull(dashboardBaseUrl, "dashboardBaseUrl"));
   }
 
-  /** Folds one anomaly event (or recovery) into its alert, then {@link #evaluate()}s. */
+  /**
+   * Folds one anomaly event (or recovery) into its alert and applies that alert's timers (so with
+   * {@code for} 0 it fires at once) and mutes (judged against the alert set of the last {@link
+   * #evaluate()}). Other alerts change only in {@link #evaluate()}, so a burst of anomalies costs
+   * O(1) each.
+   */
   public void ingest(AnomalyEvent event) {
     long now = clock.millis();
     String fp = event.getFingerprint();
@@ -99,9 +107,10 @@ public final class AlertEngine {
       entry.updatedAtMillis = now;
     }
     if (entry != null) {
+      step(entry, now);
+      applyMutes(entry, lastSnapshot, now);
       listener.onAlert(entry.toAlert());
     }
-    evaluate();
   }
 
   /**
@@ -114,51 +123,58 @@ public final class AlertEngine {
     Iterator<AlertEntry> it = entries.values().iterator();
     while (it.hasNext()) {
       AlertEntry e = it.next();
-      boolean changed = false;
-      switch (e.state) {
-        case PENDING -> {
-          if (e.clearedAtMillis != null) {
-            changed = resolve(e, now, "condition cleared before 'for' elapsed");
-          } else if (config.stalenessEnabled()
-              && now - e.lastActiveMillis >= config.staleAfter().toMillis()) {
-            changed = resolve(e, now, "no anomaly for " + config.staleAfter());
-          } else if (now - e.pendingSinceMillis >= config.forDuration().toMillis()) {
-            changed = fire(e, now);
-          }
-        }
-        case FIRING -> {
-          Long clearedAt =
-              e.clearedAtMillis != null
-                  ? e.clearedAtMillis
-                  : config.stalenessEnabled()
-                      ? e.lastActiveMillis + config.staleAfter().toMillis()
-                      : null;
-          if (clearedAt != null
-              && now >= clearedAt
-              && now - clearedAt >= config.keepFiring().toMillis()) {
-            String why =
-                e.clearedAtMillis != null
-                    ? "condition cleared (keep-firing " + config.keepFiring() + " elapsed)"
-                    : "no anomaly for " + config.staleAfter() + " (keep-firing elapsed)";
-            changed = resolve(e, now, why);
-          }
-        }
-        case RESOLVED -> {
-          if (e.endsAtMillis != null
-              && now - e.endsAtMillis >= config.resolvedRetention().toMillis()) {
-            it.remove();
-            listener.onRemoved(e.fingerprint);
-            continue;
-          }
-        }
+      if (e.state == AlertState.RESOLVED
+          && e.endsAtMillis != null
+          && now - e.endsAtMillis >= config.resolvedRetention().toMillis()) {
+        it.remove();
+        listener.onRemoved(e.fingerprint);
+        continue;
       }
-      changed |= updateFlapping(e, now);
-      if (changed) {
-        e.updatedAtMillis = now;
+      if (step(e, now)) {
         listener.onAlert(e.toAlert());
       }
     }
     updateMutes(now);
+  }
+
+  /** The time-driven rules of one alert; true when it changed. */
+  private boolean step(AlertEntry e, long now) {
+    boolean changed = false;
+    switch (e.state) {
+      case PENDING -> {
+        if (e.clearedAtMillis != null) {
+          changed = resolve(e, now, "condition cleared before 'for' elapsed");
+        } else if (config.stalenessEnabled()
+            && now - e.lastActiveMillis >= config.staleAfter().toMillis()) {
+          changed = resolve(e, now, "no anomaly for " + config.staleAfter());
+        } else if (now - e.pendingSinceMillis >= config.forDuration().toMillis()) {
+          changed = fire(e, now);
+        }
+      }
+      case FIRING -> {
+        Long clearedAt =
+            e.clearedAtMillis != null
+                ? e.clearedAtMillis
+                : config.stalenessEnabled()
+                    ? e.lastActiveMillis + config.staleAfter().toMillis()
+                    : null;
+        if (clearedAt != null
+            && now >= clearedAt
+            && now - clearedAt >= config.keepFiring().toMillis()) {
+          String why =
+              e.clearedAtMillis != null
+                  ? "condition cleared (keep-firing " + config.keepFiring() + " elapsed)"
+                  : "no anomaly for " + config.staleAfter() + " (keep-firing elapsed)";
+          changed = resolve(e, now, why);
+        }
+      }
+      case RESOLVED -> {}
+    }
+    changed |= updateFlapping(e, now);
+    if (changed) {
+      e.updatedAtMillis = now;
+    }
+    return changed;
   }
 
   /**
@@ -320,39 +336,45 @@ public final class AlertEngine {
 
   private void updateMutes(long now) {
     List<Alert> current = alerts();
-    for (Alert alert : current) {
-      AlertEntry e = entries.get(alert.getFingerprint());
-      List<String> silencedBy;
-      List<String> inhibitedBy;
-      if (e.state == AlertState.RESOLVED) {
-        silencedBy = List.of();
-        inhibitedBy = List.of();
-      } else {
-        silencedBy = List.copyOf(silences.mutedBy(alert, current, now));
-        inhibitedBy = List.copyOf(inhibitor.mutedBy(alert, current, now));
-      }
-      boolean changed = false;
-      if (!silencedBy.equals(e.silencedBy)) {
-        AlertTransitionKind kind =
-            silencedBy.isEmpty() ? AlertTransitionKind.UNSILENCED : AlertTransitionKind.SILENCED;
-        e.silencedBy = silencedBy;
-        if (e.state != AlertState.RESOLVED || kind == AlertTransitionKind.UNSILENCED) {
-          record(e, kind, e.state, ACTOR, "silences: " + silencedBy);
-        }
-        changed = true;
-      }
-      if (!inhibitedBy.equals(e.inhibitedBy)) {
-        AlertTransitionKind kind =
-            inhibitedBy.isEmpty() ? AlertTransitionKind.UNINHIBITED : AlertTransitionKind.INHIBITED;
-        e.inhibitedBy = inhibitedBy;
-        record(e, kind, e.state, ACTOR, "inhibited by: " + inhibitedBy);
-        changed = true;
-      }
-      if (changed) {
-        e.updatedAtMillis = now;
+    for (AlertEntry e : entries.values()) {
+      if (applyMutes(e, current, now)) {
         listener.onAlert(e.toAlert());
       }
     }
+    lastSnapshot = alerts();
+  }
+
+  /** Recomputes who mutes this alert; true (and a transition) when that changed. */
+  private boolean applyMutes(AlertEntry e, Collection<Alert> current, long now) {
+    List<String> silencedBy;
+    List<String> inhibitedBy;
+    if (e.state == AlertState.RESOLVED) {
+      silencedBy = List.of();
+      inhibitedBy = List.of();
+    } else {
+      Alert alert = e.toAlert();
+      silencedBy = List.copyOf(silences.mutedBy(alert, current, now));
+      inhibitedBy = List.copyOf(inhibitor.mutedBy(alert, current, now));
+    }
+    boolean changed = false;
+    if (!silencedBy.equals(e.silencedBy)) {
+      AlertTransitionKind kind =
+          silencedBy.isEmpty() ? AlertTransitionKind.UNSILENCED : AlertTransitionKind.SILENCED;
+      e.silencedBy = silencedBy;
+      record(e, kind, e.state, ACTOR, "silences: " + silencedBy);
+      changed = true;
+    }
+    if (!inhibitedBy.equals(e.inhibitedBy)) {
+      AlertTransitionKind kind =
+          inhibitedBy.isEmpty() ? AlertTransitionKind.UNINHIBITED : AlertTransitionKind.INHIBITED;
+      e.inhibitedBy = inhibitedBy;
+      record(e, kind, e.state, ACTOR, "inhibited by: " + inhibitedBy);
+      changed = true;
+    }
+    if (changed) {
+      e.updatedAtMillis = now;
+    }
+    return changed;
   }
 
   private void record(

@@ -290,14 +290,30 @@ class AlertLifecycleTest {
     Fixture f = new Fixture(CONFIG.withFor(Duration.ZERO).withKeepFiring(Duration.ZERO));
     f.engine.ingest(Anomalies.active(HOST, "heap.used.bytes", Severity.WARNING, T0));
     f.engine.ingest(Anomalies.active(HOST, METRIC, Severity.CRITICAL, T0));
+    f.engine.evaluate();
     String target = Anomalies.fingerprint(HOST, "heap.used.bytes");
     assertThat(f.engine.alert(target).orElseThrow().getInhibitedBy()).containsExactly(FP);
 
     f.engine.ingest(Anomalies.recovered(HOST, METRIC, T0));
+    f.engine.evaluate();
 
     assertThat(f.engine.alert(target).orElseThrow().getInhibitedBy()).isEmpty();
     assertThat(f.listener.kinds(target))
         .containsSubsequence(AlertTransitionKind.INHIBITED, AlertTransitionKind.UNINHIBITED);
+  }
+
+  @Test
+  void shouldMuteANewAlertAtIngestSoNothingSeesItUnmuted() {
+    Fixture f = new Fixture(CONFIG.withFor(Duration.ZERO));
+    f.silencer.add(
+        new Silence("s1", List.of(LabelMatcher.equal("host", HOST)), T0, T0 + 60_000, "a", ""));
+
+    f.engine.ingest(Anomalies.active(HOST, METRIC, Severity.WARNING, T0));
+
+    assertThat(f.listener.alerts)
+        .filteredOn(a -> a.getState() == AlertState.FIRING)
+        .isNotEmpty()
+        .allSatisfy(a -> assertThat(a.getSilencedBy()).containsExactly("s1"));
   }
 
   @Test
