@@ -41,6 +41,9 @@ public final class AlertEngine {
   private final String dashboardBaseUrl;
   private final Map<String, AlertEntry> entries = new LinkedHashMap<>();
 
+  /** Next history sequence of fingerprints that have no entry (removed, or known from history). */
+  private final Map<String, Long> retiredSequences = new java.util.HashMap<>();
+
   /** The alert set as of the last {@link #evaluate()}, for muting single alerts on ingest. */
   private List<Alert> lastSnapshot = List.of();
 
@@ -80,6 +83,8 @@ public final class AlertEngine {
         AlertState from = entry == null ? null : entry.state;
         if (entry == null) {
           entry = new AlertEntry(fp);
+          Long next = retiredSequences.remove(fp);
+          entry.nextSequence = next == null ? 0 : next;
           entries.put(fp, entry);
         }
         openEpisode(entry, event, now);
@@ -127,6 +132,7 @@ public final class AlertEngine {
           && e.endsAtMillis != null
           && now - e.endsAtMillis >= config.resolvedRetention().toMillis()) {
         it.remove();
+        retiredSequences.put(e.fingerprint, e.nextSequence);
         listener.onRemoved(e.fingerprint);
         continue;
       }
@@ -240,6 +246,16 @@ public final class AlertEngine {
    */
   public void restore(Alert alert, long nextSequence) {
     entries.put(alert.getFingerprint(), AlertEntry.restore(alert, nextSequence));
+  }
+
+  /**
+   * Tells the engine where the history of a fingerprint without a current alert stands, so that a
+   * new episode continues its sequence (read back from {@code tickwatch.alert-history} on start).
+   */
+  public void restoreSequence(String fingerprint, long nextSequence) {
+    if (!entries.containsKey(fingerprint)) {
+      retiredSequences.merge(fingerprint, nextSequence, Math::max);
+    }
   }
 
   /** Snapshot of every alert, in insertion order. */

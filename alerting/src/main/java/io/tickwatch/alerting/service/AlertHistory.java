@@ -42,6 +42,11 @@ final class AlertHistory {
     return nextSequence.getOrDefault(fingerprint, 0L);
   }
 
+  /** Next sequence of every fingerprint seen. */
+  synchronized Map<String, Long> nextSequences() {
+    return new HashMap<>(nextSequence);
+  }
+
   synchronized List<AlertTransition> of(String fingerprint) {
     Deque<AlertTransition> d = byFingerprint.get(fingerprint);
     return d == null ? List.of() : new ArrayList<>(d);

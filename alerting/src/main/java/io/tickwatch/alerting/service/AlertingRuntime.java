@@ -202,6 +202,7 @@ public final class AlertingRuntime implements AlertingHttpApi.Backend, AutoClose
     for (Alert a : latest.values()) {
       engine.restore(a, history.nextSequence(a.getFingerprint()));
     }
+    history.nextSequences().forEach(engine::restoreSequence);
     snapshot = engine.alerts();
     LOG.info(
         "alerting restored {} alerts, {} silences and {} history entries from Kafka",
