@@ -276,8 +276,15 @@ public final class AlertingRuntime implements AlertingHttpApi.Backend, AutoClose
           persistSilence(id, null);
         }
         snapshot = engine.alerts();
+        int failuresBefore = publisher.failures();
         publisher.flush();
-        if (!records.isEmpty()) {
+        if (publisher.failures() != failuresBefore) {
+          // some state did not reach Kafka: do not commit, rewind to the committed offsets so the
+          // anomalies are folded in again and their state rewritten
+          LOG.warn(
+              "alert state not fully written; re-reading anomalies from the committed offsets");
+          rewindToCommitted();
+        } else if (!records.isEmpty()) {
           try {
             consumer.commitSync();
           } catch (CommitFailedException e) {
@@ -288,6 +295,19 @@ public final class AlertingRuntime implements AlertingHttpApi.Backend, AutoClose
         break;
       } catch (RuntimeException e) {
         LOG.error("alerting loop iteration failed; continuing", e);
+      }
+    }
+  }
+
+  private void rewindToCommitted() {
+    var assignment = consumer.assignment();
+    var committed = consumer.committed(assignment);
+    for (TopicPartition tp : assignment) {
+      var offset = committed.get(tp);
+      if (offset != null) {
+        consumer.seek(tp, offset.offset());
+      } else if (config.autoOffsetReset().equals("earliest")) {
+        consumer.seekToBeginning(List.of(tp));
       }
     }
   }
