@@ -1,0 +1,366 @@
+package io.tickwatch.streams.stats;
+
+import io.tickwatch.schemas.topic.Topics;
+import io.tickwatch.stats.sketch.LogBucketMapping;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Configuration of the rolling-statistics topology. Build it with {@link #defaults()}, {@link
+ * #from(Function)} (a key lookup: environment, properties, CLI options) or the record constructor;
+ * every variant validates all fields at once and reports every error in one exception.
+ *
+ * @param inputTopic topic of {@code SampleBatch} records keyed by host id
+ * @param outputTopic topic of final results ({@code finalResult = true})
+ * @param liveTopic topic of early updates ({@code finalResult = false})
+ * @param windowSizes tumbling window sizes, ascending, each a multiple of the smallest (so every
+ *     boundary of a larger window is a boundary of the smallest); default 1 s, 10 s, 1 min, 1 h
+ * @param grace how long after a window's end (in event time) late batches are still added; later
+ *     batches are dropped and counted in Kafka Streams' {@code dropped-records} metric
+ * @param fleetGrace grace of the fleet-wide windows, which wait for every host's final result of
+ *     the smallest window: covers the event-time skew between hosts (partitions)
+ * @param liveUpdateInterval event-time interval between two early updates of one window and host
+ *     (or fleet series); {@link Duration#ZERO} emits at every cache flush (commit interval)
+ * @param replayFromMillis replay filter: only sample slots with event time {@code >=} this are
+ *     aggregated ({@link Long#MIN_VALUE} for none)
+ * @param replayToMillis replay filter: only sample slots with event time {@code <} this are
+ *     aggregated ({@link Long#MAX_VALUE} for none)
+ * @param outputNamespace empty for live processing, else the prefix of the output topics of a
+ *     replay run, for example {@code tickwatch.replay.<runId>.}
+ * @param relativeAccuracy relative accuracy alpha of every percentile, in {@code [1e-6, 0.5]}
+ * @param deadLetterTopic topic of records that fail deserialization or processing
+ */
+public record RollingStatsConfig(
+    String inputTopic,
+    String outputTopic,
+    String liveTopic,
+    List<Duration> windowSizes,
+    Duration grace,
+    Duration fleetGrace,
+    Duration liveUpdateInterval,
+    long replayFromMillis,
+    long replayToMillis,
+    String outputNamespace,
+    double relativeAccuracy,
+    String deadLetterTopic) {
+
+  /** Prefix of every lookup key. */
+  public static final String PREFIX = "tickwatch.stats.";
+
+  public static final String INPUT_TOPIC = PREFIX + "input-topic";
+  public static final String OUTPUT_TOPIC = PREFIX + "output-topic";
+  public static final String LIVE_TOPIC = PREFIX + "live-topic";
+  public static final String WINDOW_SIZES = PREFIX + "window-sizes";
+  public static final String GRACE = PREFIX + "grace";
+  public static final String FLEET_GRACE = PREFIX + "fleet-grace";
+  public static final String LIVE_UPDATE_INTERVAL = PREFIX + "live-update-interval";
+  public static final String REPLAY_FROM = PREFIX + "replay.from";
+  public static final String REPLAY_TO = PREFIX + "replay.to";
+  public static final String OUTPUT_NAMESPACE = PREFIX + "output-namespace";
+  public static final String RELATIVE_ACCURACY = PREFIX + "relative-accuracy";
+  public static final String DEAD_LETTER_TOPIC = PREFIX + "dead-letter-topic";
+
+  public static final List<Duration> DEFAULT_WINDOW_SIZES =
+      List.of(
+          Duration.ofSeconds(1),
+          Duration.ofSeconds(10),
+          Duration.ofMinutes(1),
+          Duration.ofHours(1));
+  public static final Duration DEFAULT_GRACE = Duration.ofSeconds(2);
+  public static final Duration DEFAULT_FLEET_GRACE = Duration.ofSeconds(2);
+  public static final Duration DEFAULT_LIVE_UPDATE_INTERVAL = Duration.ofSeconds(1);
+
+  /** Validates every field and reports all errors at once. */
+  public RollingStatsConfig {
+    windowSizes = windowSizes == null ? null : List.copyOf(windowSizes);
+    List<String> errors =
+        validate(
+            inputTopic,
+            outputTopic,
+            liveTopic,
+            windowSizes,
+            grace,
+            fleetGrace,
+            liveUpdateInterval,
+            replayFromMillis,
+            replayToMillis,
+            outputNamespace,
+            relativeAccuracy,
+            deadLetterTopic);
+    if (!errors.isEmpty()) {
+      throw new IllegalArgumentException(
+          "invalid rolling-stats configuration: " + String.join("; ", errors));
+    }
+  }
+
+  /** The defaults: live processing of {@code tickwatch.samples} into the catalogue topics. */
+  public static RollingStatsConfig defaults() {
+    return from(key -> null);
+  }
+
+  /**
+   * Reads the configuration from a key lookup ({@link #PREFIX}{@code ...} keys; a missing key or
+   * null takes the default). Durations are {@code 500ms}, {@code 2s}, {@code 1m}, {@code 1h} or
+   * ISO-8601 ({@code PT2S}); instants are epoch milliseconds or ISO-8601.
+   *
+   * @throws IllegalArgumentException listing every invalid or unparsable value
+   */
+  public static RollingStatsConfig from(Function<String, String> lookup) {
+    List<String> errors = new ArrayList<>();
+    String namespace = string(lookup, OUTPUT_NAMESPACE, "");
+    String input = string(lookup, INPUT_TOPIC, Topics.SAMPLES.name());
+    String output =
+        string(
+            lookup, OUTPUT_TOPIC, namespace.isEmpty() ? Topics.STATS.name() : namespace + "stats");
+    String live =
+        string(
+            lookup,
+            LIVE_TOPIC,
+            namespace.isEmpty() ? Topics.STATS_LIVE.name() : namespace + "stats-live");
+    List<Duration> sizes = DEFAULT_WINDOW_SIZES;
+    String sizesText = lookup.apply(WINDOW_SIZES);
+    if (sizesText != null && !sizesText.isBlank()) {
+      sizes = new ArrayList<>();
+      for (String part : sizesText.split(",")) {
+        Duration d = duration(WINDOW_SIZES, part, errors);
+        if (d != null) {
+          sizes.add(d);
+        }
+      }
+    }
+    Duration grace = durationOr(lookup, GRACE, DEFAULT_GRACE, errors);
+    Duration fleetGrace = durationOr(lookup, FLEET_GRACE, DEFAULT_FLEET_GRACE, errors);
+    Duration liveInterval =
+        durationOr(lookup, LIVE_UPDATE_INTERVAL, DEFAULT_LIVE_UPDATE_INTERVAL, errors);
+    long from = instantOr(lookup, REPLAY_FROM, Long.MIN_VALUE, errors);
+    long to = instantOr(lookup, REPLAY_TO, Long.MAX_VALUE, errors);
+    double accuracy = LogBucketMapping.DEFAULT_RELATIVE_ACCURACY;
+    String accuracyText = lookup.apply(RELATIVE_ACCURACY);
+    if (accuracyText != null && !accuracyText.isBlank()) {
+      try {
+        accuracy = Double.parseDouble(accuracyText.trim());
+      } catch (NumberFormatException e) {
+        errors.add(RELATIVE_ACCURACY + ": not a number: '" + accuracyText + "'");
+      }
+    }
+    String deadLetter = string(lookup, DEAD_LETTER_TOPIC, Topics.DEAD_LETTER.name());
+    errors.addAll(
+        validate(
+            input,
+            output,
+            live,
+            sizes,
+            grace,
+            fleetGrace,
+            liveInterval,
+            from,
+            to,
+            namespace,
+            accuracy,
+            deadLetter));
+    if (!errors.isEmpty()) {
+      throw new IllegalArgumentException(
+          "invalid rolling-stats configuration: " + String.join("; ", errors));
+    }
+    return new RollingStatsConfig(
+        input,
+        output,
+        live,
+        sizes,
+        grace,
+        fleetGrace,
+        liveInterval,
+        from,
+        to,
+        namespace,
+        accuracy,
+        deadLetter);
+  }
+
+  /**
+   * This configuration as a replay run: outputs go to {@code tickwatch.replay.<runId>.stats} and
+   * {@code tickwatch.replay.<runId>.stats-live}, and only sample slots with event time in {@code
+   * [from, to)} are aggregated.
+   */
+  public RollingStatsConfig withReplay(String runId, Instant from, Instant to) {
+    Objects.requireNonNull(runId, "runId");
+    String namespace = "tickwatch.replay." + runId + ".";
+    return new RollingStatsConfig(
+        inputTopic,
+        namespace + "stats",
+        namespace + "stats-live",
+        windowSizes,
+        grace,
+        fleetGrace,
+        liveUpdateInterval,
+        from.toEpochMilli(),
+        to.toEpochMilli(),
+        namespace,
+        relativeAccuracy,
+        deadLetterTopic);
+  }
+
+  /** Whether a replay time-range filter is set. */
+  public boolean hasReplayRange() {
+    return replayFromMillis != Long.MIN_VALUE || replayToMillis != Long.MAX_VALUE;
+  }
+
+  /** The smallest window size: batches are split at its boundaries, fleet windows build on it. */
+  public Duration smallestWindow() {
+    return windowSizes.get(0);
+  }
+
+  /** The sketch mapping of this configuration's relative accuracy. */
+  public LogBucketMapping mapping() {
+    return new LogBucketMapping(relativeAccuracy);
+  }
+
+  private static List<String> validate(
+      String input,
+      String output,
+      String live,
+      List<Duration> sizes,
+      Duration grace,
+      Duration fleetGrace,
+      Duration liveInterval,
+      long from,
+      long to,
+      String namespace,
+      double accuracy,
+      String deadLetter) {
+    List<String> errors = new ArrayList<>();
+    topic(INPUT_TOPIC, input, errors);
+    topic(OUTPUT_TOPIC, output, errors);
+    topic(LIVE_TOPIC, live, errors);
+    topic(DEAD_LETTER_TOPIC, deadLetter, errors);
+    if (output != null && output.equals(live)) {
+      errors.add(LIVE_TOPIC + ": must differ from " + OUTPUT_TOPIC + " (" + output + ")");
+    }
+    if (sizes == null || sizes.isEmpty()) {
+      errors.add(WINDOW_SIZES + ": at least one window size is required");
+    } else {
+      Duration previous = null;
+      for (Duration size : sizes) {
+        if (size.toMillis() <= 0 || size.toNanos() % 1_000_000 != 0) {
+          errors.add(
+              WINDOW_SIZES + ": " + size + " is not a positive whole number of milliseconds");
+          continue;
+        }
+        if (previous != null && size.compareTo(previous) <= 0) {
+          errors.add(
+              WINDOW_SIZES + ": sizes must be strictly ascending, " + size + " after " + previous);
+        }
+        if (size.toMillis() % sizes.get(0).toMillis() != 0) {
+          errors.add(
+              WINDOW_SIZES
+                  + ": "
+                  + size
+                  + " is not a multiple of the smallest size "
+                  + sizes.get(0));
+        }
+        previous = size;
+      }
+    }
+    nonNegative(GRACE, grace, errors);
+    nonNegative(FLEET_GRACE, fleetGrace, errors);
+    nonNegative(LIVE_UPDATE_INTERVAL, liveInterval, errors);
+    if (from >= to) {
+      errors.add(REPLAY_FROM + " must be before " + REPLAY_TO);
+    }
+    if (namespace == null) {
+      errors.add(OUTPUT_NAMESPACE + ": must not be null (empty for live processing)");
+    } else if (!namespace.isEmpty() && !namespace.startsWith("tickwatch.")) {
+      errors.add(OUTPUT_NAMESPACE + ": must start with tickwatch., was '" + namespace + "'");
+    }
+    if (!(accuracy >= LogBucketMapping.MIN_RELATIVE_ACCURACY && accuracy <= 0.5)) {
+      errors.add(RELATIVE_ACCURACY + ": must be in [1e-6, 0.5], was " + accuracy);
+    }
+    return errors;
+  }
+
+  private static void topic(String key, String name, List<String> errors) {
+    if (name == null || name.isBlank()) {
+      errors.add(key + ": a topic name is required");
+    } else if (!name.matches("[a-zA-Z0-9._-]{1,249}")) {
+      errors.add(key + ": '" + name + "' is not a legal Kafka topic name");
+    }
+  }
+
+  private static void nonNegative(String key, Duration d, List<String> errors) {
+    if (d == null) {
+      errors.add(key + ": required");
+    } else if (d.isNegative()) {
+      errors.add(key + ": must not be negative, was " + d);
+    }
+  }
+
+  private static String string(Function<String, String> lookup, String key, String fallback) {
+    String value = lookup.apply(key);
+    return value == null || value.isBlank() ? fallback : value.trim();
+  }
+
+  private static Duration durationOr(
+      Function<String, String> lookup, String key, Duration fallback, List<String> errors) {
+    String value = lookup.apply(key);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    Duration d = duration(key, value, errors);
+    return d == null ? fallback : d;
+  }
+
+  /** Parses {@code 500ms}, {@code 2s}, {@code 1m}, {@code 1h}, {@code 1d} or ISO-8601. */
+  static Duration duration(String key, String text, List<String> errors) {
+    String t = text.trim().toLowerCase(Locale.ROOT);
+    try {
+      if (t.startsWith("p")) {
+        return Duration.parse(t.toUpperCase(Locale.ROOT));
+      }
+      if (t.endsWith("ms")) {
+        return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+      }
+      long amount = Long.parseLong(t.substring(0, t.length() - 1));
+      switch (t.charAt(t.length() - 1)) {
+        case 's':
+          return Duration.ofSeconds(amount);
+        case 'm':
+          return Duration.ofMinutes(amount);
+        case 'h':
+          return Duration.ofHours(amount);
+        case 'd':
+          return Duration.ofDays(amount);
+        default:
+          break;
+      }
+    } catch (RuntimeException e) {
+      // reported below
+    }
+    errors.add(key + ": '" + text + "' is not a duration (500ms, 2s, 1m, 1h, PT2S)");
+    return null;
+  }
+
+  private static long instantOr(
+      Function<String, String> lookup, String key, long fallback, List<String> errors) {
+    String value = lookup.apply(key);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    String t = value.trim();
+    try {
+      return Long.parseLong(t);
+    } catch (NumberFormatException e) {
+      try {
+        return Instant.parse(t).toEpochMilli();
+      } catch (DateTimeParseException e2) {
+        errors.add(key + ": '" + value + "' is neither epoch milliseconds nor an ISO-8601 instant");
+        return fallback;
+      }
+    }
+  }
+}
