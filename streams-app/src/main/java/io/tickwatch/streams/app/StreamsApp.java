@@ -18,9 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one topology as a Kafka Streams application with its interactive-query HTTP server. The
- * only place that creates {@link KafkaStreams}; embeddable (no {@code main}, no {@code
- * System.exit}).
+ * Runs one topology as a Kafka Streams application with its interactive-query HTTP server. The only
+ * place that creates {@link KafkaStreams}; embeddable (no {@code main}, no {@code System.exit}).
  *
  * <p>Lifecycle: {@link #create} binds the query port and configures Kafka Streams without starting
  * anything; {@link #start()} starts the stream threads and serving; {@link #close()} stops both

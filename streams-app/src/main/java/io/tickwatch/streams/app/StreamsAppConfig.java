@@ -283,8 +283,7 @@ public record StreamsAppConfig(
       Map<String, String> kafkaOverrides) {
     List<String> problems = new ArrayList<>();
     if (applicationId == null || !applicationId.matches("[a-zA-Z0-9._-]{1,200}")) {
-      problems.add(
-          APPLICATION_ID + ": '" + applicationId + "' must be 1..200 of [a-zA-Z0-9._-]");
+      problems.add(APPLICATION_ID + ": '" + applicationId + "' must be 1..200 of [a-zA-Z0-9._-]");
     }
     if (bootstrapServers == null || !bootstrapServers.matches("[^,\\s]+:\\d+(,[^,\\s]+:\\d+)*")) {
       problems.add(BOOTSTRAP_SERVERS + ": '" + bootstrapServers + "' is not HOST:PORT[,...]");

@@ -5,9 +5,9 @@ import java.util.Optional;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
- * Where state lives across the instances of one application: a thin view of Kafka Streams'
- * metadata API ({@code queryMetadataForKey}, {@code streamsMetadataForStore}) so that the query
- * server can be tested without a cluster. Thread-safe.
+ * Where state lives across the instances of one application: a thin view of Kafka Streams' metadata
+ * API ({@code queryMetadataForKey}, {@code streamsMetadataForStore}) so that the query server can
+ * be tested without a cluster. Thread-safe.
  */
 public interface InstanceDirectory {
 

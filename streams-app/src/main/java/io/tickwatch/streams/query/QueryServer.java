@@ -43,9 +43,9 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code GET /health}: 200 {@code {"status":"UP"}} when stores are queryable, else 503 with
  *       the Kafka Streams state.
- *   <li>{@code GET /api/v1/series?host=H&metric=M[&labels=k=v,..][&window=1s][&from=T][&to=T]}:
- *       the series' windows in {@code [from, to)} (default the last hour), from the instance that
- *       owns the series (found with {@code queryMetadataForKey}, forwarded to its {@code
+ *   <li>{@code GET /api/v1/series?host=H&metric=M[&labels=k=v,..][&window=1s][&from=T][&to=T]}: the
+ *       series' windows in {@code [from, to)} (default the last hour), from the instance that owns
+ *       the series (found with {@code queryMetadataForKey}, forwarded to its {@code
  *       application.server}). 400 with a message for bad parameters, 503 while rebalancing or
  *       restoring, 502 when the owner does not answer.
  *   <li>{@code GET /api/v1/series/index}: every host, metric and series known to any instance
@@ -154,7 +154,9 @@ public final class QueryServer implements AutoCloseable {
     }
     byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-    exchange.getResponseHeaders().set("X-Tickwatch-Instance", hostInfo.host() + ":" + hostInfo.port());
+    exchange
+        .getResponseHeaders()
+        .set("X-Tickwatch-Instance", hostInfo.host() + ":" + hostInfo.port());
     if (response.status() == 503) {
       exchange.getResponseHeaders().set("Retry-After", "1");
     }

@@ -7,8 +7,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * One series query: the statistics of one series over {@code [fromMillis, toMillis)} at one
- * window size.
+ * One series query: the statistics of one series over {@code [fromMillis, toMillis)} at one window
+ * size.
  *
  * @param host host id, or {@link #FLEET} for the fleet-wide aggregate
  * @param metric series name, for example {@code tick.duration}

@@ -10,12 +10,13 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Turns the query parameters of {@code GET /api/v1/series} into a {@link SeriesQuery}, or an
- * {@link IllegalArgumentException} whose message is the 400 answer.
+ * Turns the query parameters of {@code GET /api/v1/series} into a {@link SeriesQuery}, or an {@link
+ * IllegalArgumentException} whose message is the 400 answer.
  *
  * <p>Parameters: {@code host} (required; {@code *} for fleet-wide), {@code metric} (required),
- * {@code labels} ({@code k=v,k2=v2}, optional), {@code window} (one of the topology's sizes, default
- * the smallest), {@code from} / {@code to} (see {@link TimeExpression}; default the last hour).
+ * {@code labels} ({@code k=v,k2=v2}, optional), {@code window} (one of the topology's sizes,
+ * default the smallest), {@code from} / {@code to} (see {@link TimeExpression}; default the last
+ * hour).
  */
 public final class SeriesRequests {
 
@@ -114,8 +115,7 @@ public final class SeriesRequests {
     for (String pair : text.split(",")) {
       int eq = pair.indexOf('=');
       if (eq <= 0) {
-        throw new IllegalArgumentException(
-            "labels must be k=v[,k2=v2], got '" + pair.trim() + "'");
+        throw new IllegalArgumentException("labels must be k=v[,k2=v2], got '" + pair.trim() + "'");
       }
       labels.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
     }

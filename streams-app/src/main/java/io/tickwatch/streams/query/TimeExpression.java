@@ -8,8 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Points in time as people type them, shared by the query API and the command line: {@code now},
- * a relative offset from now ({@code -15m}, {@code now-2h}, {@code -90s}, {@code -1d}), an ISO-8601
+ * Points in time as people type them, shared by the query API and the command line: {@code now}, a
+ * relative offset from now ({@code -15m}, {@code now-2h}, {@code -90s}, {@code -1d}), an ISO-8601
  * instant ({@code 2026-11-27T10:00:00Z}) or epoch milliseconds ({@code 1795000000000}).
  */
 public final class TimeExpression {
