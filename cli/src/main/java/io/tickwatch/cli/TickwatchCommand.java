@@ -1,6 +1,9 @@
 package io.tickwatch.cli;
 
 import io.tickwatch.cli.bench.BenchCommand;
+import io.tickwatch.cli.export.ExportCommand;
+import io.tickwatch.cli.export.ImportCommand;
+import io.tickwatch.cli.replay.ReplayCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,7 +15,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Real-time performance monitoring for game servers, built on Kafka.",
-    subcommands = {DemoCommand.class, BenchCommand.class})
+    subcommands = {
+      DemoCommand.class,
+      BenchCommand.class,
+      ReplayCommand.class,
+      ExportCommand.class,
+      ImportCommand.class
+    })
 public final class TickwatchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
