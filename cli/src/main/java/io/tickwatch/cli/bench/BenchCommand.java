@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Benchmarks of the Tickwatch pipeline (see docs/PERFORMANCE.md).")
+    description = "Benchmarks of the Tickwatch pipeline (see docs/PERFORMANCE.md).",
+    subcommands = {BenchPipelineCommand.class})
 public final class BenchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
