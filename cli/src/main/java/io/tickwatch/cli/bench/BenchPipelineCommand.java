@@ -105,6 +105,15 @@ public final class BenchPipelineCommand implements Callable<Integer> {
   int streamThreads;
 
   @Option(
+      names = "--commit-interval",
+      converter = Converters.DurationConverter.class,
+      paramLabel = "DURATION",
+      description =
+          "commit.interval.ms of the streams app (default: the topology's recommendation, 100ms)."
+              + " Longer intervals let the record cache absorb more updates.")
+  Duration commitInterval;
+
+  @Option(
       names = "--bootstrap-servers",
       converter = Converters.BootstrapServersConverter.class,
       paramLabel = "HOST:PORT[,...]",
@@ -153,7 +162,8 @@ public final class BenchPipelineCommand implements Callable<Integer> {
         liveDuration,
         rawRecords,
         streamThreads,
-        liveUpdateInterval);
+        liveUpdateInterval,
+        Optional.ofNullable(commitInterval));
   }
 
   @Override
