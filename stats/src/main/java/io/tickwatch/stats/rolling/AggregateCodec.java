@@ -11,13 +11,21 @@ import java.util.TreeSet;
 /**
  * Compact binary encoding of {@link HostAggregate} and {@link FleetAggregate} for state stores,
  * changelogs and repartition topics (internal data, never read by other teams). Strings are UTF-8
- * with a varint length, counts are varints, bucket counts are trimmed to the non-empty range. Every
+ * with a varint length, counts are varints, buckets are sparse (index delta, count) pairs. Every
  * encoding starts with a format version byte so a later version can still read old changelogs.
  *
  * <p>Thread-safe (stateless apart from an immutable mapping cache).
  */
 public final class AggregateCodec {
   private static final byte VERSION = 1;
+  private static final long[] EMPTY = new long[0];
+
+  /** Bucket spans above this are corrupt input (1e-6 accuracy covers 1e-300..1e300 in less). */
+  private static final int MAX_BUCKET_SPAN = 1 << 26;
+
+  /** Reused per thread: encoding allocates only the result array. */
+  private static final ThreadLocal<Writer> WRITERS =
+      ThreadLocal.withInitial(() -> new Writer(4096));
 
   private final LogBucketMapping mapping;
 
@@ -28,7 +36,7 @@ public final class AggregateCodec {
 
   /** Encodes a host aggregate. */
   public byte[] encode(HostAggregate aggregate) {
-    Writer out = new Writer(256);
+    Writer out = WRITERS.get().reset();
     out.writeByte(VERSION);
     out.writeDouble(aggregate.mapping().relativeAccuracy());
     out.writeString(aggregate.cluster());
@@ -57,7 +65,7 @@ public final class AggregateCodec {
 
   /** Encodes a fleet aggregate. */
   public byte[] encode(FleetAggregate aggregate) {
-    Writer out = new Writer(256);
+    Writer out = WRITERS.get().reset();
     out.writeByte(VERSION);
     out.writeDouble(aggregate.aggregate().buckets().mapping().relativeAccuracy());
     writeSeriesId(out, aggregate.seriesId());
@@ -128,11 +136,28 @@ public final class AggregateCodec {
     }
     BucketCounts buckets = series.buckets();
     out.writeVarLong(buckets.zeroCount());
-    long[] counts = buckets.trimmedCounts();
-    out.writeVarLong(zigZag(buckets.trimmedOffset()));
-    out.writeVarLong(counts.length);
+    // sparse: number of non-empty buckets, then (index delta, count) pairs; the first delta is the
+    // zig-zag encoded index itself
+    long[] counts = buckets.rawCounts();
+    int nonEmpty = 0;
     for (long c : counts) {
-      out.writeVarLong(c);
+      if (c != 0) {
+        nonEmpty++;
+      }
+    }
+    out.writeVarLong(nonEmpty);
+    out.ensure(nonEmpty * 20);
+    int previous = 0;
+    boolean first = true;
+    int offset = buckets.rawOffset();
+    for (int k = 0; k < counts.length; k++) {
+      if (counts[k] != 0) {
+        int index = offset + k;
+        out.writeVarLong(first ? zigZag(index) : index - previous);
+        out.writeVarLong(counts[k]);
+        previous = index;
+        first = false;
+      }
     }
   }
 
@@ -150,13 +175,33 @@ public final class AggregateCodec {
                 in.readDouble(),
                 in.readDouble());
     long zeroCount = in.readVarLong();
-    int offset = (int) unZigZag(in.readVarLong());
-    int n = in.readCount();
-    long[] counts = new long[n];
-    for (int k = 0; k < n; k++) {
-      counts[k] = in.readVarLong();
+    int nonEmpty = in.readCount();
+    if (nonEmpty == 0) {
+      return new SeriesAggregate(kind, moments, BucketCounts.of(mapping, zeroCount, 0, EMPTY));
     }
-    return new SeriesAggregate(kind, moments, BucketCounts.of(mapping, zeroCount, offset, counts));
+    int[] indexes = new int[nonEmpty];
+    long[] values = new long[nonEmpty];
+    int index = 0;
+    for (int i = 0; i < nonEmpty; i++) {
+      long delta = in.readVarLong();
+      index = i == 0 ? (int) unZigZag(delta) : index + (int) delta;
+      indexes[i] = index;
+      values[i] = in.readVarLong();
+    }
+    int low = indexes[0];
+    int span = indexes[nonEmpty - 1] - low + 1;
+    if (span <= 0 || span > MAX_BUCKET_SPAN) {
+      throw new IllegalArgumentException(
+          "implausible bucket span " + span + " in aggregate encoding");
+    }
+    // a little room at both ends: the next merges rarely need to grow the array
+    int slack = Math.min(16, 1 + span / 8);
+    long[] counts = new long[span + 2 * slack];
+    for (int i = 0; i < nonEmpty; i++) {
+      counts[indexes[i] - low + slack] = values[i];
+    }
+    return new SeriesAggregate(
+        kind, moments, BucketCounts.of(mapping, zeroCount, low - slack, counts));
   }
 
   private static long zigZag(long v) {
@@ -173,6 +218,14 @@ public final class AggregateCodec {
 
     Writer(int capacity) {
       buf = new byte[capacity];
+    }
+
+    Writer reset() {
+      pos = 0;
+      if (buf.length > (1 << 20)) {
+        buf = new byte[4096]; // do not pin a huge buffer per thread after one outlier
+      }
+      return this;
     }
 
     void ensure(int extra) {

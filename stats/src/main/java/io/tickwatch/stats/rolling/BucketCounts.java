@@ -102,6 +102,16 @@ public final class BucketCounts {
     return zeroCount;
   }
 
+  /** The backing array (may hold empty buckets at both ends); for the codec, do not modify. */
+  long[] rawCounts() {
+    return counts;
+  }
+
+  /** Bucket index of {@code rawCounts()[0]}. */
+  int rawOffset() {
+    return offset;
+  }
+
   /** Bucket index of the first element of {@link #trimmedCounts()}. */
   public int trimmedOffset() {
     int low = firstNonZero();

@@ -38,17 +38,13 @@ final class BatchSlicer implements FixedKeyProcessor<String, SampleBatch, HostAg
 
   private final LogBucketMapping mapping;
   private final long windowMillis;
-  private final long fromMillis;
-  private final long toMillis;
   private FixedKeyProcessorContext<String, HostAggregate> context;
   private Sensor rejectedValues;
   private Sensor rejectedDigests;
 
-  BatchSlicer(LogBucketMapping mapping, long windowMillis, long fromMillis, long toMillis) {
+  BatchSlicer(LogBucketMapping mapping, long windowMillis) {
     this.mapping = mapping;
     this.windowMillis = windowMillis;
-    this.fromMillis = fromMillis;
-    this.toMillis = toMillis;
   }
 
   @Override
@@ -87,7 +83,13 @@ final class BatchSlicer implements FixedKeyProcessor<String, SampleBatch, HostAg
     int interval = batch.getSampleIntervalMicros();
     int slots = batch.getSampleCount();
     List<SlotRange> ranges =
-        WindowSlices.split(start, interval, slots, windowMillis, fromMillis, toMillis);
+        WindowSlices.split(
+            start,
+            interval,
+            slots,
+            windowMillis,
+            WindowSlices.UNBOUNDED_FROM,
+            WindowSlices.UNBOUNDED_TO);
     Map<Long, HostAggregate> parts = new LinkedHashMap<>(4);
     Map<Long, Long> timestamps = new LinkedHashMap<>(4);
     String cluster = batch.getCluster();
@@ -101,7 +103,7 @@ final class BatchSlicer implements FixedKeyProcessor<String, SampleBatch, HostAg
         rejected += aggregate.addSamples(series.getValues(), range.fromSlot(), range.toSlot());
       }
     }
-    if (start >= fromMillis && start < toMillis && !batch.getLatencies().isEmpty()) {
+    if (!batch.getLatencies().isEmpty()) {
       long windowStart = Math.floorDiv(start, windowMillis) * windowMillis;
       HostAggregate part = part(parts, timestamps, windowStart, start, cluster);
       int invalid = 0;

@@ -23,14 +23,16 @@ import java.util.function.Function;
  *     boundary of a larger window is a boundary of the smallest); default 1 s, 10 s, 1 min, 1 h
  * @param grace how long after a window's end (in event time) late batches are still added; later
  *     batches are dropped and counted in Kafka Streams' {@code dropped-records} metric
- * @param fleetGrace grace of the fleet-wide windows, which wait for every host's final result of
- *     the smallest window: covers the event-time skew between hosts (partitions)
+ * @param fleetHostTimeout wall-clock time a silent host may hold fleet-wide windows open (and the
+ *     settling time after a start before fleet windows close); fleet windows otherwise close as
+ *     soon as every host has reported past their end, whatever the event-time skew between hosts
+ *     (see {@code FleetWatermark})
  * @param liveUpdateInterval event-time interval between two early updates of one window and host
  *     (or fleet series); {@link Duration#ZERO} emits at every cache flush (commit interval)
- * @param replayFromMillis replay filter: only sample slots with event time {@code >=} this are
- *     aggregated ({@link Long#MIN_VALUE} for none)
- * @param replayToMillis replay filter: only sample slots with event time {@code <} this are
- *     aggregated ({@link Long#MAX_VALUE} for none)
+ * @param replayFromMillis replay filter: only windows starting at or after this are emitted ({@link
+ *     Long#MIN_VALUE} for none); see {@link #emits(long, long)}
+ * @param replayToMillis replay filter: only windows ending at or before this are emitted ({@link
+ *     Long#MAX_VALUE} for none)
  * @param outputNamespace empty for live processing, else the prefix of the output topics of a
  *     replay run, for example {@code tickwatch.replay.<runId>.}
  * @param relativeAccuracy relative accuracy alpha of every percentile, in {@code [1e-6, 0.5]}
@@ -42,7 +44,7 @@ public record RollingStatsConfig(
     String liveTopic,
     List<Duration> windowSizes,
     Duration grace,
-    Duration fleetGrace,
+    Duration fleetHostTimeout,
     Duration liveUpdateInterval,
     long replayFromMillis,
     long replayToMillis,
@@ -58,7 +60,7 @@ public record RollingStatsConfig(
   public static final String LIVE_TOPIC = PREFIX + "live-topic";
   public static final String WINDOW_SIZES = PREFIX + "window-sizes";
   public static final String GRACE = PREFIX + "grace";
-  public static final String FLEET_GRACE = PREFIX + "fleet-grace";
+  public static final String FLEET_HOST_TIMEOUT = PREFIX + "fleet-host-timeout";
   public static final String LIVE_UPDATE_INTERVAL = PREFIX + "live-update-interval";
   public static final String REPLAY_FROM = PREFIX + "replay.from";
   public static final String REPLAY_TO = PREFIX + "replay.to";
@@ -73,8 +75,8 @@ public record RollingStatsConfig(
           Duration.ofMinutes(1),
           Duration.ofHours(1));
   public static final Duration DEFAULT_GRACE = Duration.ofSeconds(2);
-  public static final Duration DEFAULT_FLEET_GRACE = Duration.ofSeconds(2);
-  public static final Duration DEFAULT_LIVE_UPDATE_INTERVAL = Duration.ofSeconds(1);
+  public static final Duration DEFAULT_FLEET_HOST_TIMEOUT = Duration.ofSeconds(10);
+  public static final Duration DEFAULT_LIVE_UPDATE_INTERVAL = Duration.ofMillis(500);
 
   /** Validates every field and reports all errors at once. */
   public RollingStatsConfig {
@@ -86,7 +88,7 @@ public record RollingStatsConfig(
             liveTopic,
             windowSizes,
             grace,
-            fleetGrace,
+            fleetHostTimeout,
             liveUpdateInterval,
             replayFromMillis,
             replayToMillis,
@@ -135,7 +137,8 @@ public record RollingStatsConfig(
       }
     }
     Duration grace = durationOr(lookup, GRACE, DEFAULT_GRACE, errors);
-    Duration fleetGrace = durationOr(lookup, FLEET_GRACE, DEFAULT_FLEET_GRACE, errors);
+    Duration fleetHostTimeout =
+        durationOr(lookup, FLEET_HOST_TIMEOUT, DEFAULT_FLEET_HOST_TIMEOUT, errors);
     Duration liveInterval =
         durationOr(lookup, LIVE_UPDATE_INTERVAL, DEFAULT_LIVE_UPDATE_INTERVAL, errors);
     long from = instantOr(lookup, REPLAY_FROM, Long.MIN_VALUE, errors);
@@ -157,7 +160,7 @@ public record RollingStatsConfig(
             live,
             sizes,
             grace,
-            fleetGrace,
+            fleetHostTimeout,
             liveInterval,
             from,
             to,
@@ -174,7 +177,7 @@ public record RollingStatsConfig(
         live,
         sizes,
         grace,
-        fleetGrace,
+        fleetHostTimeout,
         liveInterval,
         from,
         to,
@@ -185,8 +188,8 @@ public record RollingStatsConfig(
 
   /**
    * This configuration as a replay run: outputs go to {@code tickwatch.replay.<runId>.stats} and
-   * {@code tickwatch.replay.<runId>.stats-live}, and only sample slots with event time in {@code
-   * [from, to)} are aggregated.
+   * {@code tickwatch.replay.<runId>.stats-live}, and only windows lying entirely in {@code [from,
+   * to)} are emitted (see {@link #emits(long, long)}).
    */
   public RollingStatsConfig withReplay(String runId, Instant from, Instant to) {
     Objects.requireNonNull(runId, "runId");
@@ -197,13 +200,24 @@ public record RollingStatsConfig(
         namespace + "stats-live",
         windowSizes,
         grace,
-        fleetGrace,
+        fleetHostTimeout,
         liveUpdateInterval,
         from.toEpochMilli(),
         to.toEpochMilli(),
         namespace,
         relativeAccuracy,
         deadLetterTopic);
+  }
+
+  /**
+   * Whether the window {@code [startMillis, endMillis)} is emitted: it lies entirely inside {@code
+   * [replayFromMillis, replayToMillis)}. Filtering whole windows at the output, rather than samples
+   * at the input, makes every emitted window of a replay equal to the live window (a window cut by
+   * the range would be partial), and lets records outside the range still advance event time so
+   * that the last windows of the range close. Always true without a replay range.
+   */
+  public boolean emits(long startMillis, long endMillis) {
+    return startMillis >= replayFromMillis && endMillis <= replayToMillis;
   }
 
   /** Whether a replay time-range filter is set. */
@@ -227,7 +241,7 @@ public record RollingStatsConfig(
       String live,
       List<Duration> sizes,
       Duration grace,
-      Duration fleetGrace,
+      Duration fleetHostTimeout,
       Duration liveInterval,
       long from,
       long to,
@@ -268,7 +282,7 @@ public record RollingStatsConfig(
       }
     }
     nonNegative(GRACE, grace, errors);
-    nonNegative(FLEET_GRACE, fleetGrace, errors);
+    nonNegative(FLEET_HOST_TIMEOUT, fleetHostTimeout, errors);
     nonNegative(LIVE_UPDATE_INTERVAL, liveInterval, errors);
     if (from >= to) {
       errors.add(REPLAY_FROM + " must be before " + REPLAY_TO);

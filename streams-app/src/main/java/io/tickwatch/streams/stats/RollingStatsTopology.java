@@ -31,6 +31,7 @@ import org.apache.kafka.streams.kstream.Suppressed;
 import org.apache.kafka.streams.kstream.Suppressed.BufferConfig;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
@@ -39,12 +40,18 @@ import org.apache.kafka.streams.state.WindowStore;
  * size.
  *
  * <pre>
- * samples ─▶ split at window boundaries ─▶ per host and window size: aggregate (store
- *   stats-host-&lt;size&gt;) ─▶ suppress until close ─▶ tickwatch.stats
- *                                           └▶ suppress live interval ─▶ tickwatch.stats-live
- * host finals of the smallest size ─▶ per series (repartition stats-fleet-by-series) ─▶ per window
- *   size: aggregate (store stats-fleet-&lt;size&gt;) ─▶ final / live as above
+ * samples ─▶ split at window boundaries ─▶ per host, smallest window: aggregate (store
+ *   stats-host-1s) ─▶ suppress until close ─▶ tickwatch.stats
+ *                 └▶ suppress live interval ─▶ tickwatch.stats-live
+ * host finals of the smallest window ─▶ by host (repartition stats-host-finals-by-host) ─▶ per
+ *   larger size: aggregate (store stats-host-&lt;size&gt;) ─▶ final / live as above
+ * host finals of the smallest window ─▶ per series (repartition stats-fleet-by-series) ─▶
+ *   stats-fleet-windows (stores stats-fleet-&lt;size&gt;, stats-fleet-progress): finals once every
+ *   host has reported past a window's end, throttled live updates
  * </pre>
+ *
+ * <p>Every larger window is the merge of its smallest windows' final results, so a 10 s window
+ * always equals the merge of its ten 1 s windows, late data included.
  *
  * <p>{@link #build} is a pure function: it creates no client and no thread. Every processor, store
  * and internal topic is named (see {@code RollingStatsTopologyNamesTest}).
@@ -54,14 +61,32 @@ public final class RollingStatsTopology {
   /** Name prefix of every processor, store and internal topic of this topology. */
   public static final String PREFIX = "stats-";
 
+  /**
+   * Repartition topic (suffix) of the hosts' final results of the smallest window, which feed the
+   * larger host windows.
+   */
+  public static final String HOST_REPARTITION = PREFIX + "host-finals-by-host";
+
   /** Repartition topic (suffix) of the fleet-wide contributions. */
   public static final String FLEET_REPARTITION = PREFIX + "fleet-by-series";
+
+  /** Store of the fleet watermark: host progress and emitted window ends. */
+  public static final String FLEET_PROGRESS_STORE = PREFIX + "fleet-progress";
+
+  /**
+   * Event-time skew between hosts that fleet windows tolerate: a host's results may arrive this
+   * much behind the fastest host's before its fleet windows have left the store.
+   */
+  public static final Duration MAX_FLEET_SKEW = Duration.ofHours(1);
 
   /** Minimum history every window store keeps, for interactive queries. */
   public static final Duration MIN_RETENTION = Duration.ofHours(1);
 
-  /** Bytes of the in-memory buffer of each live-update suppression (not logged). */
-  static final long LIVE_BUFFER_BYTES = 16L * 1024 * 1024;
+  /**
+   * Bytes of the in-memory buffer of each live-update suppression and task (not logged; when full
+   * it emits early rather than failing). Normal use holds one entry per open window and key.
+   */
+  static final long LIVE_BUFFER_BYTES = 2L * 1024 * 1024;
 
   private RollingStatsTopology() {}
 
@@ -89,100 +114,89 @@ public final class RollingStatsTopology {
                     .withTimestampExtractor(new SampleBatchTimestampExtractor())
                     .withName(PREFIX + "samples-source"))
             .processValues(
-                () ->
-                    new BatchSlicer(
-                        mapping,
-                        smallest.toMillis(),
-                        config.replayFromMillis(),
-                        config.replayToMillis()),
+                () -> new BatchSlicer(mapping, smallest.toMillis()),
                 Named.as(PREFIX + "split-at-window-boundaries"));
     KGroupedStream<String, HostAggregate> byHost =
         parts.groupByKey(Grouped.with(PREFIX + "by-host", keys, hostSerde));
 
-    KStream<Windowed<String>, HostAggregate> smallestFinals = null;
-    for (Duration size : config.windowSizes()) {
-      String label = label(size);
-      long sizeMillis = size.toMillis();
-      KTable<Windowed<String>, HostAggregate> table =
-          byHost
-              .windowedBy(TimeWindows.ofSizeAndGrace(size, config.grace()))
-              .aggregate(
-                  () -> new HostAggregate(mapping),
-                  (host, part, aggregate) -> aggregate.merge(part),
-                  Named.as(PREFIX + "host-" + label + "-aggregate"),
-                  Materialized.<String, HostAggregate, WindowStore<Bytes, byte[]>>as(
-                          storeName(size))
+    // the smallest window aggregates the batch slices; every larger window merges the final
+    // results of the smallest (one store update per host and second instead of per batch)
+    String smallestLabel = label(smallest);
+    KTable<Windowed<String>, HostAggregate> smallestTable =
+        byHost
+            .windowedBy(TimeWindows.ofSizeAndGrace(smallest, config.grace()))
+            .aggregate(
+                () -> new HostAggregate(mapping),
+                (host, part, aggregate) -> aggregate.merge(part),
+                Named.as(PREFIX + "host-" + smallestLabel + "-aggregate"),
+                Materialized.<String, HostAggregate, WindowStore<Bytes, byte[]>>as(
+                        storeName(smallest))
+                    .withKeySerde(keys)
+                    .withValueSerde(hostSerde)
+                    .withRetention(retention(smallest, config.grace())));
+    KStream<Windowed<String>, HostAggregate> smallestFinals =
+        hostOutputs(smallestTable, config, smallest, stats);
+
+    if (config.windowSizes().size() > 1) {
+      KGroupedStream<String, HostAggregate> byHostFinals =
+          smallestFinals
+              .selectKey((window, aggregate) -> window.key(), Named.as(PREFIX + "host-rekey"))
+              .repartition(
+                  Repartitioned.<String, HostAggregate>as(HOST_REPARTITION)
                       .withKeySerde(keys)
-                      .withValueSerde(hostSerde)
-                      .withRetention(retention(size, config.grace())));
-      KStream<Windowed<String>, HostAggregate> finals =
-          table
-              .suppress(
-                  Suppressed.untilWindowCloses(BufferConfig.unbounded())
-                      .withName(PREFIX + "host-" + label + "-final"))
-              .toStream(Named.as(PREFIX + "host-" + label + "-final-stream"));
-      finals
-          .flatMap(
-              (window, aggregate) -> hostRecords(window, aggregate, sizeMillis, true),
-              Named.as(PREFIX + "host-" + label + "-final-series"))
-          .to(
-              config.outputTopic(),
-              Produced.with(keys, stats).withName(PREFIX + "host-" + label + "-final-sink"));
-      live(table, config, PREFIX + "host-" + label)
-          .flatMap(
-              (window, aggregate) -> hostRecords(window, aggregate, sizeMillis, false),
-              Named.as(PREFIX + "host-" + label + "-live-series"))
-          .to(
-              config.liveTopic(),
-              Produced.with(keys, stats).withName(PREFIX + "host-" + label + "-live-sink"));
-      if (size.equals(smallest)) {
-        smallestFinals = finals;
+                      .withValueSerde(hostSerde))
+              .groupByKey(Grouped.with(PREFIX + "host-finals-grouped", keys, hostSerde));
+      for (Duration size : config.windowSizes().subList(1, config.windowSizes().size())) {
+        String label = label(size);
+        KTable<Windowed<String>, HostAggregate> table =
+            byHostFinals
+                .windowedBy(TimeWindows.ofSizeAndGrace(size, config.grace()))
+                .aggregate(
+                    () -> new HostAggregate(mapping),
+                    (host, part, aggregate) -> aggregate.merge(part),
+                    Named.as(PREFIX + "host-" + label + "-aggregate"),
+                    Materialized.<String, HostAggregate, WindowStore<Bytes, byte[]>>as(
+                            storeName(size))
+                        .withKeySerde(keys)
+                        .withValueSerde(hostSerde)
+                        .withRetention(retention(size, config.grace())));
+        hostOutputs(table, config, size, stats);
       }
     }
 
-    KGroupedStream<String, FleetAggregate> bySeries =
+    String[] fleetStores = new String[config.windowSizes().size() + 1];
+    for (int i = 0; i < config.windowSizes().size(); i++) {
+      Duration size = config.windowSizes().get(i);
+      fleetStores[i] = fleetStoreName(size);
+      builder.addStateStore(
+          Stores.windowStoreBuilder(
+                  Stores.persistentWindowStore(
+                      fleetStoreName(size), retention(size, MAX_FLEET_SKEW), size, false),
+                  keys,
+                  fleetSerde)
+              .withCachingEnabled());
+    }
+    fleetStores[fleetStores.length - 1] = FLEET_PROGRESS_STORE;
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(FLEET_PROGRESS_STORE), keys, Serdes.Long()));
+    KStream<String, RollingStats> fleet =
         smallestFinals
             .process(FleetContributions::new, Named.as(PREFIX + "fleet-contributions"))
             .repartition(
                 Repartitioned.<String, FleetAggregate>as(FLEET_REPARTITION)
                     .withKeySerde(keys)
                     .withValueSerde(fleetSerde))
-            .groupByKey(Grouped.with(PREFIX + "fleet-grouped", keys, fleetSerde));
-    for (Duration size : config.windowSizes()) {
-      String label = label(size);
-      long sizeMillis = size.toMillis();
-      KTable<Windowed<String>, FleetAggregate> table =
-          bySeries
-              .windowedBy(TimeWindows.ofSizeAndGrace(size, config.fleetGrace()))
-              .aggregate(
-                  () -> null,
-                  (series, contribution, aggregate) ->
-                      FleetAggregate.merge(aggregate, contribution),
-                  Named.as(PREFIX + "fleet-" + label + "-aggregate"),
-                  Materialized.<String, FleetAggregate, WindowStore<Bytes, byte[]>>as(
-                          fleetStoreName(size))
-                      .withKeySerde(keys)
-                      .withValueSerde(fleetSerde)
-                      .withRetention(retention(size, config.fleetGrace())));
-      table
-          .suppress(
-              Suppressed.untilWindowCloses(BufferConfig.unbounded())
-                  .withName(PREFIX + "fleet-" + label + "-final"))
-          .toStream(Named.as(PREFIX + "fleet-" + label + "-final-stream"))
-          .flatMap(
-              (window, aggregate) -> fleetRecord(window, aggregate, sizeMillis, true),
-              Named.as(PREFIX + "fleet-" + label + "-final-series"))
-          .to(
-              config.outputTopic(),
-              Produced.with(keys, stats).withName(PREFIX + "fleet-" + label + "-final-sink"));
-      live(table, config, PREFIX + "fleet-" + label)
-          .flatMap(
-              (window, aggregate) -> fleetRecord(window, aggregate, sizeMillis, false),
-              Named.as(PREFIX + "fleet-" + label + "-live-series"))
-          .to(
-              config.liveTopic(),
-              Produced.with(keys, stats).withName(PREFIX + "fleet-" + label + "-live-sink"));
-    }
+            .process(
+                () -> new FleetWindows(config, FLEET_PROGRESS_STORE),
+                Named.as(PREFIX + "fleet-windows"),
+                fleetStores);
+    fleet
+        .filter((key, value) -> value.getFinalResult(), Named.as(PREFIX + "fleet-final"))
+        .to(config.outputTopic(), Produced.with(keys, stats).withName(PREFIX + "fleet-final-sink"));
+    fleet
+        .filterNot((key, value) -> value.getFinalResult(), Named.as(PREFIX + "fleet-live"))
+        .to(config.liveTopic(), Produced.with(keys, stats).withName(PREFIX + "fleet-live-sink"));
 
     Properties optimization = new Properties();
     optimization.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE);
@@ -228,6 +242,33 @@ public final class RollingStatsTopology {
     return millis + "ms";
   }
 
+  /** Final and live outputs of one host window size; returns the stream of final results. */
+  private static KStream<Windowed<String>, HostAggregate> hostOutputs(
+      KTable<Windowed<String>, HostAggregate> table,
+      RollingStatsConfig config,
+      Duration size,
+      Serde<RollingStats> stats) {
+    String name = PREFIX + "host-" + label(size);
+    long sizeMillis = size.toMillis();
+    Serde<String> keys = Serdes.String();
+    KStream<Windowed<String>, HostAggregate> finals =
+        table
+            .suppress(
+                Suppressed.untilWindowCloses(BufferConfig.unbounded()).withName(name + "-final"))
+            .toStream(Named.as(name + "-final-stream"));
+    finals
+        .flatMap(
+            (window, aggregate) -> hostRecords(config, window, aggregate, sizeMillis, true),
+            Named.as(name + "-final-series"))
+        .to(config.outputTopic(), Produced.with(keys, stats).withName(name + "-final-sink"));
+    live(table, config, name)
+        .flatMap(
+            (window, aggregate) -> hostRecords(config, window, aggregate, sizeMillis, false),
+            Named.as(name + "-live-series"))
+        .to(config.liveTopic(), Produced.with(keys, stats).withName(name + "-live-sink"));
+    return finals;
+  }
+
   private static <V> KStream<Windowed<String>, V> live(
       KTable<Windowed<String>, V> table, RollingStatsConfig config, String name) {
     KTable<Windowed<String>, V> throttled = table;
@@ -245,23 +286,15 @@ public final class RollingStatsTopology {
   }
 
   private static List<KeyValue<String, RollingStats>> hostRecords(
-      Windowed<String> window, HostAggregate aggregate, long sizeMillis, boolean finalResult) {
-    if (aggregate == null) {
+      RollingStatsConfig config,
+      Windowed<String> window,
+      HostAggregate aggregate,
+      long sizeMillis,
+      boolean finalResult) {
+    if (aggregate == null || !config.emits(window.window().start(), window.window().end())) {
       return List.of();
     }
     return RollingStatsRecords.ofHost(
         window.key(), aggregate, window.window().start(), sizeMillis, finalResult);
-  }
-
-  private static List<KeyValue<String, RollingStats>> fleetRecord(
-      Windowed<String> window, FleetAggregate aggregate, long sizeMillis, boolean finalResult) {
-    if (aggregate == null) {
-      return List.of();
-    }
-    return List.of(
-        KeyValue.pair(
-            window.key(),
-            RollingStatsRecords.ofFleet(
-                aggregate, window.window().start(), sizeMillis, finalResult)));
   }
 }
