@@ -53,13 +53,15 @@ import org.slf4j.LoggerFactory;
  *       the beginning;
  *   <li>runs the topology with the replay's time-range filter, reporting progress from the group's
  *       committed offsets against the stop offsets;
- *   <li>stops when every input partition has passed its stop offset and the internal topics are
- *       drained, closes the application and deletes its local state.
+ *   <li>stops when every input partition has passed its stop offset, the internal topics are
+ *       drained and the fleet-host timeout has passed (the last fleet-wide windows close on it),
+ *       closes the application and deletes its local state.
  * </ol>
  *
- * <p>Windows close when later records push stream time past their end plus the grace period, so a
- * range that ends near the newest data leaves its last windows without a final result (their early
- * results are in the {@code stats-live} topic of the run).
+ * <p>The topology emits only windows lying entirely inside {@code [from, to)}; records after {@code
+ * to} (read up to {@code to} + grace + slack) advance event time so that the last windows close. A
+ * range that ends at the newest data leaves its last windows open (their early results are in the
+ * {@code stats-live} topic of the run).
  */
 public final class ReplayRunner {
 
@@ -163,10 +165,12 @@ public final class ReplayRunner {
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      Duration closing =
-          stats.grace().compareTo(stats.fleetGrace()) >= 0 ? stats.grace() : stats.fleetGrace();
       return ReplayOffsets.plan(
-          consumer, stats.inputTopic(), request.from(), request.to().plus(closing), ADMIN_TIMEOUT);
+          consumer,
+          stats.inputTopic(),
+          request.from(),
+          request.to().plus(stats.grace()),
+          ADMIN_TIMEOUT);
     }
   }
 
@@ -175,6 +179,8 @@ public final class ReplayRunner {
     String input = statsConfig().inputTopic();
     Instant deadline = started.plus(request.timeout());
     Map<TopicPartition, Long> previousInternal = Map.of();
+    Duration fleetTimeout = statsConfig().fleetHostTimeout();
+    Instant inputDoneAt = null;
     while (true) {
       KafkaStreams.State state = app.state();
       if (state == KafkaStreams.State.ERROR || state == KafkaStreams.State.NOT_RUNNING) {
@@ -194,7 +200,16 @@ public final class ReplayRunner {
               "records"));
       if (offsets.finished(inputCommitted)
           && internalDrained(admin, internalCommitted, previousInternal)) {
-        return;
+        // the last fleet-wide windows close fleet-host-timeout (wall clock) after the input stops
+        if (inputDoneAt == null) {
+          inputDoneAt = clock.instant();
+        } else if (clock
+            .instant()
+            .isAfter(inputDoneAt.plus(fleetTimeout).plus(Duration.ofSeconds(2)))) {
+          return;
+        }
+      } else {
+        inputDoneAt = null;
       }
       previousInternal = internalCommitted;
       if (clock.instant().isAfter(deadline)) {
