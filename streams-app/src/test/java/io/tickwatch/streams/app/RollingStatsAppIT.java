@@ -104,13 +104,16 @@ class RollingStatsAppIT {
                   Topics.SAMPLES.name(), HOSTS[h], TestBatches.batch(HOSTS[h], h, i)));
         }
       }
-      // one batch per host far enough ahead that every real 1 s and 10 s window closes
-      for (int h = 0; h < HOSTS.length; h++) {
-        producer.send(
-            new ProducerRecord<>(
-                Topics.SAMPLES.name(),
-                HOSTS[h],
-                TestBatches.batchAt(HOSTS[h], h, REAL_END_MILLIS + 30_000, BATCHES_PER_HOST)));
+      // two batches per host far ahead: the first closes every real 1 s window, its own 1 s final
+      // (closed by the second) moves the larger windows, which merge 1 s finals, past their end
+      for (long ahead : new long[] {30_000, 60_000}) {
+        for (int h = 0; h < HOSTS.length; h++) {
+          producer.send(
+              new ProducerRecord<>(
+                  Topics.SAMPLES.name(),
+                  HOSTS[h],
+                  TestBatches.batchAt(HOSTS[h], h, REAL_END_MILLIS + ahead, BATCHES_PER_HOST)));
+        }
       }
       producer.flush();
     }
