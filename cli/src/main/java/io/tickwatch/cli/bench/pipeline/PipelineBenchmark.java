@@ -52,8 +52,8 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Throughput</b>: the streams app runs; {@code hosts} simulated agents publish {@code
  *       duration} of event time each (100-slot batches, 10 series) as fast as allowed by {@code
  *       rate}; measured from the first send until the application's committed input offsets reach
- *       the end: input samples per wall-clock second through the topology, end to end. One more
- *       batch per host, an hour later in event time, then closes every window, and the final host
+ *       the end: input samples per wall-clock second through the topology, end to end. Two more
+ *       batches per host, an hour later in event time, then close every window, and the final host
  *       results are counted against the count the input implies.
  *   <li><b>Live latency</b>: {@code liveHosts} agents publish in real time (one batch per host
  *       every 100 ms, sent when its interval ends); for every 1 s live update of the probe series,
@@ -258,12 +258,14 @@ public final class PipelineBenchmark {
     List<byte[]> payloads = new ArrayList<>();
     List<String> keys = new ArrayList<>();
     List<Long> timestamps = new ArrayList<>();
-    for (long i = 0; i <= batchesPerHost; i++) {
+    // after the data, two batches per host an hour later: the first closes every 1 s window, its
+    // own 1 s final (closed by the second) moves the larger windows, merged from 1 s finals, past
+    // their end; their windows start at or after t0 + 1 h and are not counted
+    long tail = t0 + hour + settings.duration().toMillis() + 10_000;
+    for (long i = 0; i < batchesPerHost + 2; i++) {
       for (BenchHost agent : agents) {
         long start =
-            i < batchesPerHost
-                ? t0 + i * BenchHost.SLOTS
-                : t0 + hour + settings.duration().toMillis() + 10_000;
+            i < batchesPerHost ? t0 + i * BenchHost.SLOTS : tail + (i - batchesPerHost) * 10_000;
         payloads.add(serializer.serialize(input, agent.batch(start)));
         keys.add(agent.hostId());
         timestamps.add(start + BenchHost.SLOTS);
