@@ -85,10 +85,10 @@ public final class BenchPipelineCommand implements Callable<Integer> {
 
   @Option(
       names = "--live-update-interval",
-      defaultValue = "1s",
       converter = Converters.DurationConverter.class,
       paramLabel = "DURATION",
-      description = "The topology's live-update interval, event time (default: ${DEFAULT-VALUE}).")
+      description =
+          "The topology's live-update interval, event time (default: the topology's, 500ms).")
   Duration liveUpdateInterval;
 
   @Option(
@@ -162,7 +162,7 @@ public final class BenchPipelineCommand implements Callable<Integer> {
         liveDuration,
         rawRecords,
         streamThreads,
-        liveUpdateInterval,
+        Optional.ofNullable(liveUpdateInterval),
         Optional.ofNullable(commitInterval));
   }
 

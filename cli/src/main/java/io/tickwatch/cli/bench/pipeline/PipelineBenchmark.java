@@ -75,7 +75,7 @@ public final class PipelineBenchmark {
    * @param liveDuration length of the latency phase
    * @param rawRecords records of the raw producer ceiling run; 0 skips it
    * @param streamThreads stream threads of the streams app
-   * @param liveUpdateInterval the topology's live-update interval
+   * @param liveUpdateInterval the topology's live-update interval, empty for its default
    * @param commitInterval the streams app's commit interval, empty for the topology's default
    */
   public record Settings(
@@ -86,7 +86,7 @@ public final class PipelineBenchmark {
       Duration liveDuration,
       long rawRecords,
       int streamThreads,
-      Duration liveUpdateInterval,
+      Optional<Duration> liveUpdateInterval,
       Optional<Duration> commitInterval) {}
 
   /** Everything measured. */
@@ -167,14 +167,15 @@ public final class PipelineBenchmark {
               raw.megabytesPerSecond(),
               raw.avgLatencyMillis()));
     }
-    RollingStatsConfig stats =
-        RollingStatsConfig.from(
-            Map.of(
-                    RollingStatsConfig.INPUT_TOPIC, topic("samples"),
-                    RollingStatsConfig.OUTPUT_NAMESPACE, "tickwatch.bench." + run + ".",
-                    RollingStatsConfig.LIVE_UPDATE_INTERVAL,
-                        settings.liveUpdateInterval().toMillis() + "ms")
-                ::get);
+    Map<String, String> statsKeys = new HashMap<>();
+    statsKeys.put(RollingStatsConfig.INPUT_TOPIC, topic("samples"));
+    statsKeys.put(RollingStatsConfig.OUTPUT_NAMESPACE, "tickwatch.bench." + run + ".");
+    settings
+        .liveUpdateInterval()
+        .ifPresent(
+            interval ->
+                statsKeys.put(RollingStatsConfig.LIVE_UPDATE_INTERVAL, interval.toMillis() + "ms"));
+    RollingStatsConfig stats = RollingStatsConfig.from(statsKeys::get);
     String appId = "tickwatch-bench-" + run;
     StreamsAppConfig appConfig =
         StreamsAppConfig.defaults()
@@ -455,7 +456,7 @@ public final class PipelineBenchmark {
       }
     }
     // let the last updates arrive
-    TimeUnit.MILLISECONDS.sleep(Math.max(3_000, settings.liveUpdateInterval().toMillis() * 3));
+    TimeUnit.MILLISECONDS.sleep(Math.max(3_000, stats.liveUpdateInterval().toMillis() * 3));
     stop.set(true);
     reader.join(10_000);
     long[] sorted;
