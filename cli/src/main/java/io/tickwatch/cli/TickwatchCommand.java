@@ -3,6 +3,7 @@ package io.tickwatch.cli;
 import io.tickwatch.cli.bench.BenchCommand;
 import io.tickwatch.cli.export.ExportCommand;
 import io.tickwatch.cli.export.ImportCommand;
+import io.tickwatch.cli.nab.NabCommand;
 import io.tickwatch.cli.replay.ReplayCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       DemoCommand.class,
       BenchCommand.class,
+      NabCommand.class,
       ReplayCommand.class,
       ExportCommand.class,
       ImportCommand.class

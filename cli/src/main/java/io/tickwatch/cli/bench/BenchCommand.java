@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks of the Tickwatch pipeline (see docs/PERFORMANCE.md).",
-    subcommands = {BenchPipelineCommand.class})
+    subcommands = {BenchAgentCommand.class, BenchPipelineCommand.class})
 public final class BenchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

@@ -70,20 +70,19 @@ public final class DemoRunner {
     console.accept("Starting the Tickwatch dev stack (logs: " + logHint() + ")");
     try (DevStack stack = DevStack.start(stackOptions, line -> console.accept("  + " + line))) {
       startStreamsApp(stack);
-      DemoSamplePublisher publisher =
-          new DemoSamplePublisher(
-              stack.bootstrapServers(), stack.registryClient(), settings.hosts(), clock);
+      DemoGameFleet fleet =
+          new DemoGameFleet(stack.bootstrapServers(), stack.schemaRegistryUrl(), settings.hosts());
       SampleFlowMeter meter = new SampleFlowMeter(stack.bootstrapServers(), stack.registryClient());
       stack.adopt("flow meter", meter);
-      stack.adopt("demo publisher", publisher);
+      stack.adopt("simulated game servers", fleet);
       meter.start();
-      publisher.start();
+      fleet.start();
       Instant running = clock.instant();
       printSummary(stack);
-      reportUntilStopped(stack, publisher, meter, stopRequested, running);
+      reportUntilStopped(stack, fleet, meter, stopRequested, running);
       console.accept(
           totalsLine(
-              Duration.between(running, clock.instant()), meter.snapshot(), publisher.counters()));
+              Duration.between(running, clock.instant()), meter.snapshot(), fleet.counters()));
       console.accept("Stopping: simulated game servers, streams app, schema registry, Kafka ...");
     }
     console.accept(
@@ -132,9 +131,9 @@ public final class DemoRunner {
             + settings.hosts()
             + " simulated game server(s) demo-host-1.."
             + settings.hosts()
-            + " publishing 100 x 1 ms samples every 100 ms to "
+            + " at 60 Hz, each with the Tickwatch agent (1 ms sampler, one batch per 100 ms to "
             + Topics.SAMPLES.name()
-            + " (INTERIM publisher; the real agent replaces it)");
+            + ")");
     console.accept(
         "  - not running yet (later issues): anomaly and A/B topologies, alerting service,"
             + " dashboard on :8080");
@@ -157,7 +156,7 @@ public final class DemoRunner {
 
   private void reportUntilStopped(
       DevStack stack,
-      DemoSamplePublisher publisher,
+      DemoGameFleet fleet,
       SampleFlowMeter meter,
       CountDownLatch stopRequested,
       Instant started)
@@ -185,7 +184,7 @@ public final class DemoRunner {
               Duration.between(started, now),
               (current.sampleSlots() - last.sampleSlots()) / seconds,
               current,
-              publisher.counters(),
+              fleet.counters(),
               subjectCount(stack)));
       last = current;
       lastReport = now;
@@ -196,7 +195,7 @@ public final class DemoRunner {
       Duration elapsed,
       double samplesPerSecond,
       SampleFlowMeter.Snapshot flow,
-      DemoSamplePublisher.Counters published,
+      DemoGameFleet.Counters published,
       String subjects) {
     return String.format(
         Locale.ROOT,
@@ -211,7 +210,7 @@ public final class DemoRunner {
   }
 
   static String totalsLine(
-      Duration elapsed, SampleFlowMeter.Snapshot flow, DemoSamplePublisher.Counters published) {
+      Duration elapsed, SampleFlowMeter.Snapshot flow, DemoGameFleet.Counters published) {
     return String.format(
         Locale.ROOT,
         "[demo %s] total: batches=%d  samples=%d  hosts=%d  sent=%d  acked=%d  send errors=%d",

@@ -18,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,11 +55,10 @@ class DemoEndToEndIT {
                 PortCheck.findFreePort(), PortCheck.findFreePort(), PortCheck.findFreePort());
     List<String> status = new ArrayList<>();
     try (DevStack stack = DevStack.start(options, status::add)) {
-      DemoSamplePublisher publisher =
-          new DemoSamplePublisher(
-              stack.bootstrapServers(), stack.registryClient(), 1, InstantSource.system());
-      stack.adopt("publisher", publisher);
-      publisher.start();
+      DemoGameFleet fleet =
+          new DemoGameFleet(stack.bootstrapServers(), stack.schemaRegistryUrl(), 1);
+      stack.adopt("simulated game servers", fleet);
+      fleet.start();
 
       ConsumerRecord<byte[], byte[]> record = firstSampleRecord(stack.bootstrapServers());
       byte[] bytes = record.value();

@@ -14,7 +14,7 @@ class DemoRunnerTest {
             Duration.ofSeconds(15),
             2999.6,
             new SampleFlowMeter.Snapshot(450, 45_000, 0, 3),
-            new DemoSamplePublisher.Counters(452, 450, 0),
+            new DemoGameFleet.Counters(452, 450, 0),
             "1");
     assertThat(line)
         .isEqualTo(
@@ -28,7 +28,7 @@ class DemoRunnerTest {
             Duration.ofSeconds(5),
             0,
             new SampleFlowMeter.Snapshot(1, 100, 2, 1),
-            new DemoSamplePublisher.Counters(1, 1, 0),
+            new DemoGameFleet.Counters(1, 1, 0),
             "?");
     assertThat(line).endsWith("undecodable=2");
   }
@@ -39,7 +39,7 @@ class DemoRunnerTest {
         DemoRunner.totalsLine(
             Duration.ofSeconds(20),
             new SampleFlowMeter.Snapshot(600, 60_000, 0, 3),
-            new DemoSamplePublisher.Counters(600, 600, 0));
+            new DemoGameFleet.Counters(600, 600, 0));
     assertThat(line)
         .isEqualTo(
             "[demo 00:20] total: batches=600  samples=60000  hosts=3  sent=600  acked=600  send"

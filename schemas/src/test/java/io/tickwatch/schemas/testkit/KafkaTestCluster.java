@@ -17,6 +17,10 @@ import org.apache.kafka.common.test.TestKitNodes;
  * }
  * }</pre>
  *
+ * <p>Other modules use it through the schemas test-jar ({@code io.tickwatch:tickwatch-schemas},
+ * type {@code test-jar}, scope test) plus {@code org.apache.kafka:kafka-test-common-runtime} at
+ * scope test, which brings the broker classes ({@code kafka_2.13}, {@code kafka-server}, ...).
+ *
  * <p>Internal topics use replication factor 1 and consumer groups rebalance without the initial
  * delay. Start one per test class ({@code @BeforeAll}), not per test: a start takes a few seconds.
  */

@@ -3,6 +3,7 @@ package io.tickwatch.streams.stats;
 import io.tickwatch.schemas.serde.AvroSerdeConfig;
 import io.tickwatch.streams.errors.DeadLetterDeserializationHandler;
 import io.tickwatch.streams.errors.DeadLetterProcessingHandler;
+import io.tickwatch.streams.errors.DeadLetterProductionHandler;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -48,6 +49,9 @@ public final class RollingStatsStreamsConfig {
     props.put(
         StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
         DeadLetterProcessingHandler.class.getName());
+    props.put(
+        StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        DeadLetterProductionHandler.class.getName());
     props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.deadLetterTopic());
     props.put(
         StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG,

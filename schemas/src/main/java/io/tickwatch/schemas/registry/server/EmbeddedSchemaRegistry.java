@@ -1,5 +1,7 @@
 package io.tickwatch.schemas.registry.server;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.tickwatch.schemas.registry.store.InMemorySchemaStore;
 import io.tickwatch.schemas.registry.store.KafkaSchemaStore;
@@ -7,6 +9,7 @@ import io.tickwatch.schemas.registry.store.SchemaStore;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -38,6 +41,9 @@ import org.slf4j.LoggerFactory;
  * #DEFAULT_MAX_REQUEST_BYTES} bytes = 1 MiB) are refused with 413. Only AVRO schemas, no schema
  * references, no deletes, no modes or contexts.
  *
+ * <p>While {@link #start()} loads the store the port already answers 503 (error code 50301), which
+ * clients retry.
+ *
  * <p>Lifecycle: {@link #start()} once, {@link #close()} (idempotent) stops serving and releases the
  * store. Thread-safe.
  */
@@ -54,6 +60,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
   private final int maxRequestBytes;
   private final SchemaStore store;
   private HttpServer server;
+  private volatile HttpHandler handler;
   private ExecutorService executor;
   private boolean closed;
 
@@ -97,18 +104,19 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
           "Schema registry cannot listen on " + host + ":" + requestedPort + ": " + e.getMessage(),
           e);
     }
+    // Serve at once (503 until loaded) rather than leave a bound, unstarted server: an unstarted
+    // JDK HttpServer keeps its port after stop() because its selector never deregisters it.
+    executor = Executors.newFixedThreadPool(HTTP_THREADS, daemonThreads());
+    bound.setExecutor(executor);
+    bound.createContext("/", this::dispatch);
+    bound.start();
     try {
       SchemaRegistryService service = new SchemaRegistryService(store);
       service.start();
-      executor = Executors.newFixedThreadPool(HTTP_THREADS, daemonThreads());
-      bound.setExecutor(executor);
-      bound.createContext("/", new RegistryHttpHandler(service, maxRequestBytes));
-      bound.start();
+      handler = new RegistryHttpHandler(service, maxRequestBytes);
     } catch (RuntimeException e) {
       bound.stop(0);
-      if (executor != null) {
-        executor.shutdownNow();
-      }
+      executor.shutdownNow();
       store.close();
       throw e;
     }
@@ -143,6 +151,22 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
       LOG.info("Schema registry at port {} stopped", server.getAddress().getPort());
     } else {
       store.close();
+    }
+  }
+
+  private void dispatch(HttpExchange exchange) throws IOException {
+    HttpHandler ready = handler;
+    if (ready != null) {
+      ready.handle(exchange);
+      return;
+    }
+    try (exchange) {
+      byte[] body =
+          "{\"error_code\":50301,\"message\":\"Schema registry is loading its store\"}"
+              .getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", RegistryHttpHandler.CONTENT_TYPE);
+      exchange.sendResponseHeaders(503, body.length);
+      exchange.getResponseBody().write(body);
     }
   }
 

@@ -33,6 +33,9 @@ final class RegistryHttpHandler implements HttpHandler {
   /** Confluent's error code for a failure of the backing store. */
   static final int STORE_ERROR = 50001;
 
+  /** Most bytes of an oversized request body read and dropped before answering 413. */
+  private static final long MAX_DRAIN_BYTES = 64L << 20;
+
   private static final Logger LOG = LoggerFactory.getLogger(RegistryHttpHandler.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -257,22 +260,40 @@ final class RegistryHttpHandler implements HttpHandler {
   }
 
   private String readBody(HttpExchange exchange) throws IOException {
-    String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-    if (declared != null) {
-      try {
-        if (Long.parseLong(declared.strip()) > maxRequestBytes) {
-          throw tooLarge();
-        }
-      } catch (NumberFormatException e) {
-        // chunked or malformed: the read below enforces the limit
-      }
-    }
     InputStream in = exchange.getRequestBody();
+    String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+    if (declared != null && parseLength(declared) > maxRequestBytes) {
+      drain(in);
+      throw tooLarge();
+    }
     byte[] bytes = in.readNBytes(maxRequestBytes + 1);
     if (bytes.length > maxRequestBytes) {
+      drain(in);
       throw tooLarge();
     }
     return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Reads and drops the rest of an oversized body (up to {@link #MAX_DRAIN_BYTES}) before the 413
+   * goes out: closing a socket with unread input resets the connection, and the client would lose
+   * the answer.
+   */
+  private static void drain(InputStream in) throws IOException {
+    byte[] buffer = new byte[64 * 1024];
+    long drained = 0;
+    int read;
+    while (drained < MAX_DRAIN_BYTES && (read = in.read(buffer)) > 0) {
+      drained += read;
+    }
+  }
+
+  private static long parseLength(String header) {
+    try {
+      return Long.parseLong(header.strip());
+    } catch (NumberFormatException e) {
+      return -1; // malformed: the bounded read enforces the limit
+    }
   }
 
   private SchemaRegistryException tooLarge() {

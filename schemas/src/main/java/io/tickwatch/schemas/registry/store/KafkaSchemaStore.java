@@ -58,6 +58,7 @@ public final class KafkaSchemaStore implements SchemaStore {
   private final Duration timeout;
   private final Map<String, Object> clientOverrides;
   private KafkaProducer<byte[], byte[]> producer;
+  private long nextOffset;
 
   /**
    * @param bootstrapServers Kafka bootstrap servers, {@code host:port[,host:port]}
@@ -99,7 +100,17 @@ public final class KafkaSchemaStore implements SchemaStore {
     ProducerRecord<byte[], byte[]> record =
         new ProducerRecord<>(topic, 0, StoreCodec.key(entry), StoreCodec.value(entry));
     try {
-      producer.send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      long offset = producer.send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS).offset();
+      if (offset != nextOffset) {
+        // only this registry should write here: a gap means another writer, and possibly reused ids
+        LOG.error(
+            "Another writer appended to {} (expected offset {}, wrote at {}): run one embedded"
+                + " registry per schemas topic, ids may conflict",
+            describe(),
+            nextOffset,
+            offset);
+      }
+      nextOffset = offset + 1;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SchemaStoreException("Interrupted while writing to " + describe(), e);
@@ -123,7 +134,13 @@ public final class KafkaSchemaStore implements SchemaStore {
   }
 
   private void ensureTopic() {
-    try (Admin admin = Admin.create(clientConfig(AdminClientConfig.CLIENT_ID_CONFIG, "admin"))) {
+    Map<String, Object> adminConfig = clientConfig(AdminClientConfig.CLIENT_ID_CONFIG, "admin");
+    adminConfig.putIfAbsent(
+        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+    adminConfig.putIfAbsent(
+        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 30_000));
+    Admin admin = Admin.create(adminConfig);
+    try {
       int brokers =
           admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).size();
       short replication = (short) Math.max(1, Math.min(3, brokers));
@@ -160,6 +177,9 @@ public final class KafkaSchemaStore implements SchemaStore {
       Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
       throw new SchemaStoreException(
           "Could not create or describe " + describe() + ": " + cause, cause);
+    } finally {
+      // bounded: an unreachable cluster must not hold start() for the admin's default minute
+      admin.close(timeout);
     }
   }
 
@@ -170,6 +190,7 @@ public final class KafkaSchemaStore implements SchemaStore {
       consumer.assign(List.of(partition));
       consumer.seekToBeginning(List.of(partition));
       long end = consumer.endOffsets(List.of(partition), timeout).get(partition);
+      nextOffset = end;
       long deadlineNanos = System.nanoTime() + timeout.toNanos();
       while (consumer.position(partition, timeout) < end) {
         if (System.nanoTime() - deadlineNanos > 0) {

@@ -8,8 +8,16 @@ import io.tickwatch.schemas.registry.store.SchemaStore;
 import io.tickwatch.schemas.registry.store.SchemaStoreException;
 import io.tickwatch.schemas.registry.store.StoreEntry;
 import java.net.BindException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -347,6 +355,60 @@ class EmbeddedSchemaRegistryTest {
         .hasMessageContaining(Integer.toString(registry.port()))
         .hasCauseInstanceOf(BindException.class);
     second.close();
+  }
+
+  @Test
+  void shouldReleaseThePortWhenTheStoreCannotStart() throws Exception {
+    int port;
+    int closedKafkaPort;
+    try (ServerSocket probe = new ServerSocket(0);
+        ServerSocket kafkaProbe = new ServerSocket(0)) {
+      port = probe.getLocalPort();
+      closedKafkaPort = kafkaProbe.getLocalPort();
+    }
+    EmbeddedSchemaRegistry noKafka =
+        EmbeddedSchemaRegistry.builder()
+            .bootstrapServers("127.0.0.1:" + closedKafkaPort)
+            .kafkaTimeout(Duration.ofSeconds(1))
+            .port(port)
+            .build();
+
+    assertThatThrownBy(noKafka::start)
+        .isInstanceOf(SchemaStoreException.class)
+        .hasMessageContaining("tickwatch.schemas");
+    try (EmbeddedSchemaRegistry next =
+        EmbeddedSchemaRegistry.builder().inMemory().port(port).build().start()) {
+      assertThat(next.port()).isEqualTo(port);
+    }
+  }
+
+  @Test
+  void shouldHandOutDistinctIdsToConcurrentRegistrations() throws Exception {
+    http.put("/config", "{\"compatibility\":\"NONE\"}");
+    int writers = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    try {
+      List<Future<Integer>> ids = new ArrayList<>();
+      for (int i = 0; i < writers; i++) {
+        String schema = "{\"type\":\"fixed\",\"name\":\"F\",\"size\":" + (i + 1) + "}";
+        ids.add(
+            pool.submit(
+                () ->
+                    http.post("/subjects/a-value/versions", schemaBody(schema))
+                        .json()
+                        .get("id")
+                        .asInt()));
+      }
+      Set<Integer> distinct = new HashSet<>();
+      for (Future<Integer> id : ids) {
+        distinct.add(id.get(30, TimeUnit.SECONDS));
+      }
+
+      assertThat(distinct).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8);
+      assertThat(http.get("/subjects/a-value/versions").body()).isEqualTo("[1,2,3,4,5,6,7,8]");
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

@@ -1,0 +1,64 @@
+package io.tickwatch.stats.anomaly;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The named detector configurations, each fixed (the parameters documented in {@code
+ * docs/ANOMALIES.md}); used by {@code tickwatch nab --detector NAME}.
+ */
+public final class DetectorCatalog {
+
+  private static final Map<String, AnomalyDetectorFactory> FACTORIES = new LinkedHashMap<>();
+
+  static {
+    FACTORIES.put(
+        "threshold",
+        StaticThresholds.defaults().factory(StaticThresholds.Metric.CPU_PERCENT, null));
+    FACTORIES.put("zscore", RollingZScoreDetector::new);
+    FACTORIES.put("median-mad", () -> new MedianMadDetector(500, 30, 5.0));
+    FACTORIES.put("holt", () -> new HoltDetector(0.3, 0.01, 0.02, 30, 5.0));
+    FACTORIES.put("knn-conformal", () -> new KnnConformalDetector(10, 3, 1500, 1000, 0.005));
+    FACTORIES.put("zscore-refractory", () -> refractory(new RollingZScoreDetector()));
+    FACTORIES.put("median-mad-refractory", () -> refractory(new MedianMadDetector(500, 30, 5.0)));
+    FACTORIES.put("holt-refractory", () -> refractory(new HoltDetector(0.3, 0.01, 0.02, 30, 5.0)));
+    FACTORIES.put(
+        "knn-conformal-refractory",
+        () -> refractory(new KnnConformalDetector(10, 3, 1500, 1000, 0.005)));
+    FACTORIES.put("ensemble", EnsembleDetector::new);
+  }
+
+  private DetectorCatalog() {}
+
+  /** Refractory period used by the "-refractory" variants. */
+  public static final int REFRACTORY_ROWS = 100;
+
+  private static AnomalyDetector refractory(AnomalyDetector inner) {
+    return new RefractoryDetector(inner, REFRACTORY_ROWS, 0.0);
+  }
+
+  /** All names, in a stable order. */
+  public static List<String> names() {
+    return List.copyOf(FACTORIES.keySet());
+  }
+
+  /** The name of the recommended detector. */
+  public static String defaultName() {
+    return "ensemble";
+  }
+
+  /**
+   * The factory registered under {@code name}.
+   *
+   * @throws IllegalArgumentException for an unknown name (the message lists the known ones)
+   */
+  public static AnomalyDetectorFactory factory(String name) {
+    AnomalyDetectorFactory f = FACTORIES.get(name);
+    if (f == null) {
+      throw new IllegalArgumentException(
+          "unknown detector '" + name + "'; known: " + String.join(", ", names()));
+    }
+    return f;
+  }
+}

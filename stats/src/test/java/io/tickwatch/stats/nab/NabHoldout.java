@@ -1,0 +1,93 @@
+package io.tickwatch.stats.nab;
+
+import io.tickwatch.stats.anomaly.EnsembleDetector;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Development helper (not a test): leave-one-category-out check of the ensemble's parameter choice.
+ * For each labelled category, picks the grid configuration and threshold that score best on the
+ * other categories, then scores the held-out category with them.
+ */
+public final class NabHoldout {
+  private NabHoldout() {}
+
+  public static void main(String[] args) {
+    NabCorpus corpus = NabCorpus.load(Path.of(args[0]), Path.of(args[1]));
+    List<EnsembleDetector.Config> grid = new ArrayList<>();
+    for (double shapeWeight : new double[] {1.0, 1.4}) {
+      for (int hold : new int[] {50, 100, 150}) {
+        for (double slowWeight : new double[] {0.0, 2.0}) {
+          for (int seasonal : new int[] {0, 30}) {
+            for (double familiar : new double[] {0.5, 1.0}) {
+              grid.add(
+                  new EnsembleDetector.Config(
+                      1000,
+                      30,
+                      8,
+                      1000,
+                      shapeWeight,
+                      4,
+                      500,
+                      slowWeight,
+                      familiar,
+                      seasonal,
+                      0.3,
+                      100,
+                      7.0,
+                      hold));
+            }
+          }
+        }
+      }
+    }
+    NabProfile profile = NabProfile.STANDARD;
+    List<List<SweptSeries>> swept = new ArrayList<>();
+    for (EnsembleDetector.Config c : grid) {
+      List<double[]> scores = NabBenchmark.detect(corpus, () -> new EnsembleDetector(c), s -> {});
+      List<SweptSeries> list = new ArrayList<>();
+      for (int i = 0; i < scores.size(); i++) {
+        list.add(NabScorer.sweep(corpus.series().get(i), scores.get(i), profile));
+      }
+      swept.add(list);
+    }
+    Set<String> categories = new TreeSet<>();
+    corpus.series().forEach(s -> categories.add(s.category()));
+    double heldRaw = 0;
+    int heldWindows = 0;
+    for (String held : categories) {
+      int bestConfig = -1;
+      ThresholdScore bestTrain = null;
+      for (int g = 0; g < grid.size(); g++) {
+        List<SweptSeries> train =
+            swept.get(g).stream().filter(s -> !s.category().equals(held)).toList();
+        ThresholdScore t = NabScorer.optimise(train, profile);
+        double norm = NabScorer.normalise(t.rawScore(), t.windows(), profile);
+        if (bestTrain == null
+            || norm > NabScorer.normalise(bestTrain.rawScore(), bestTrain.windows(), profile)) {
+          bestTrain = t;
+          bestConfig = g;
+        }
+      }
+      List<SweptSeries> test =
+          swept.get(bestConfig).stream().filter(s -> s.category().equals(held)).toList();
+      ThresholdScore h = NabScorer.scoreAt(test, profile, bestTrain.threshold());
+      heldRaw += h.rawScore();
+      heldWindows += h.windows();
+      System.out.printf(
+          "held out %-22s train %.1f  config %s  threshold %.4f  held-out score %.1f (raw %.2f)%n",
+          held,
+          NabScorer.normalise(bestTrain.rawScore(), bestTrain.windows(), profile),
+          grid.get(bestConfig),
+          bestTrain.threshold(),
+          NabScorer.normalise(h.rawScore(), h.windows(), profile),
+          h.rawScore());
+    }
+    System.out.printf(
+        "pooled held-out standard score: %.1f%n",
+        NabScorer.normalise(heldRaw, heldWindows, profile));
+  }
+}
