@@ -121,7 +121,7 @@ public final class DemoRunner {
     console.accept(
         "  + Interactive queries at "
             + queryUrl
-            + "/api/v1/series?host=demo-host-1&metric=tick.duration.micros&window=10s (index:"
+            + "/api/v1/series?host=demo-host-1&metric=tick.duration&window=10s (index:"
             + " /api/v1/series/index, health: /health)");
   }
 
