@@ -24,8 +24,9 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "Starts everything on this machine: a real embedded KRaft broker, the schema registry, the"
-          + " rolling-statistics streams app (interactive queries on --query-port) and simulated"
-          + " game servers publishing samples. With --bootstrap-servers (and"
+          + " rolling-statistics streams app (interactive queries on --query-port), anomaly"
+          + " detection, the alerting service (--alerting-port) and simulated game servers with"
+          + " scheduled incidents. With --bootstrap-servers (and"
           + " --schema-registry-url) it uses an existing cluster instead.",
     })
 public final class DemoCommand implements Callable<Integer> {
@@ -95,6 +96,13 @@ public final class DemoCommand implements Callable<Integer> {
   int queryPort;
 
   @Option(
+      names = "--alerting-port",
+      defaultValue = "8083",
+      converter = Converters.PortConverter.class,
+      description = "Port of the alerting service's HTTP API (default: ${DEFAULT-VALUE}).")
+  int alertingPort;
+
+  @Option(
       names = "--hosts",
       defaultValue = "3",
       paramLabel = "N",
@@ -141,7 +149,7 @@ public final class DemoCommand implements Callable<Integer> {
     if (progressInterval.isZero()) {
       throw new ParameterException(spec.commandLine(), "--progress-interval must be positive");
     }
-    return new DemoRunner.Settings(hosts, duration, progressInterval, queryPort);
+    return new DemoRunner.Settings(hosts, duration, progressInterval, queryPort, alertingPort);
   }
 
   @Override

@@ -1,10 +1,16 @@
 package io.tickwatch.cli.demo;
 
+import io.tickwatch.alerting.AlertingConfig;
+import io.tickwatch.alerting.AlertingService;
+import io.tickwatch.cli.demo.incidents.DemoIncidentRules;
 import io.tickwatch.cli.options.DurationParser;
 import io.tickwatch.cli.stack.DevStack;
 import io.tickwatch.cli.stack.PortCheck;
 import io.tickwatch.cli.stack.StackOptions;
 import io.tickwatch.schemas.topic.Topics;
+import io.tickwatch.streams.anomaly.AnomalyConfig;
+import io.tickwatch.streams.anomaly.AnomalyStreamsConfig;
+import io.tickwatch.streams.app.AnomalyApp;
 import io.tickwatch.streams.app.RollingStatsApp;
 import io.tickwatch.streams.app.StreamsApp;
 import io.tickwatch.streams.app.StreamsAppConfig;
@@ -13,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -34,11 +41,20 @@ public final class DemoRunner {
    * @param duration how long to run; {@link Duration#ZERO} means until stopped
    * @param progressInterval time between progress lines
    */
-  public record Settings(int hosts, Duration duration, Duration progressInterval, int queryPort) {
+  public record Settings(
+      int hosts, Duration duration, Duration progressInterval, int queryPort, int alertingPort) {
 
-    /** Settings with the default interactive-query port 8082. */
+    /** Default HTTP port of the alerting service. */
+    public static final int DEFAULT_ALERTING_PORT = 8083;
+
+    /** Settings with the default interactive-query port 8082 and alerting port 8083. */
     public Settings(int hosts, Duration duration, Duration progressInterval) {
-      this(hosts, duration, progressInterval, StreamsAppConfig.DEFAULT_QUERY_PORT);
+      this(
+          hosts,
+          duration,
+          progressInterval,
+          StreamsAppConfig.DEFAULT_QUERY_PORT,
+          DEFAULT_ALERTING_PORT);
     }
   }
 
@@ -47,6 +63,7 @@ public final class DemoRunner {
   private final Consumer<String> console;
   private final InstantSource clock;
   private String queryUrl = "";
+  private String alertingUrl = "";
 
   public DemoRunner(
       StackOptions stackOptions, Settings settings, Consumer<String> console, InstantSource clock) {
@@ -70,6 +87,8 @@ public final class DemoRunner {
     console.accept("Starting the Tickwatch dev stack (logs: " + logHint() + ")");
     try (DevStack stack = DevStack.start(stackOptions, line -> console.accept("  + " + line))) {
       startStreamsApp(stack);
+      startAnomalyApp(stack);
+      startAlerting(stack);
       DemoGameFleet fleet =
           new DemoGameFleet(stack.bootstrapServers(), stack.schemaRegistryUrl(), settings.hosts());
       SampleFlowMeter meter = new SampleFlowMeter(stack.bootstrapServers(), stack.registryClient());
@@ -83,7 +102,9 @@ public final class DemoRunner {
       console.accept(
           totalsLine(
               Duration.between(running, clock.instant()), meter.snapshot(), fleet.counters()));
-      console.accept("Stopping: simulated game servers, streams app, schema registry, Kafka ...");
+      console.accept(
+          "Stopping: simulated game servers, alerting, anomaly detection, streams app, schema"
+              + " registry, Kafka ...");
     }
     console.accept(
         "Stopped cleanly (ran "
@@ -125,6 +146,56 @@ public final class DemoRunner {
             + " /api/v1/series/index, health: /health)");
   }
 
+  /** Starts anomaly detection (its own application id) on the rolling statistics. */
+  private void startAnomalyApp(DevStack stack) throws InterruptedException {
+    AnomalyConfig anomalyConfig = AnomalyConfig.defaults().withRules(DemoIncidentRules.rules());
+    StreamsApp app =
+        AnomalyApp.create(
+            StreamsAppConfig.defaults()
+                .withApplicationId(AnomalyStreamsConfig.DEFAULT_APPLICATION_ID)
+                .withCluster(stack.bootstrapServers(), stack.schemaRegistryUrl())
+                .withDataDir(stackOptions.dataDir())
+                .withQueryPort(0),
+            anomalyConfig,
+            stack.registryClient());
+    stack.adopt("anomaly detection", app);
+    app.start();
+    boolean running = app.awaitRunning(Duration.ofSeconds(60));
+    console.accept(
+        "  + Anomaly detection "
+            + app.config().applicationId()
+            + " ("
+            + anomalyConfig.rules().size()
+            + " rules on the 1 s windows of "
+            + Topics.STATS.name()
+            + " -> "
+            + Topics.ANOMALIES.name()
+            + "): "
+            + (running ? "RUNNING" : app.state() + " (still starting)"));
+  }
+
+  /** Starts the alerting service (log receiver, closed loop on) on the anomalies. */
+  private void startAlerting(DevStack stack) {
+    PortCheck.requireFree(
+        stackOptions.host(), settings.alertingPort(), "the alerting service", "--alerting-port");
+    AlertingService alerting =
+        AlertingService.create(
+            AlertingConfig.fromMap(
+                Map.of(
+                    "bootstrap.servers", stack.bootstrapServers(),
+                    "schema.registry.url", stack.schemaRegistryUrl(),
+                    "alerting.http.host", stackOptions.host(),
+                    "alerting.http.port", String.valueOf(settings.alertingPort()))));
+    stack.adopt("alerting", alerting);
+    alerting.start();
+    alertingUrl = alerting.url();
+    console.accept(
+        "  + Alerting service at "
+            + alertingUrl
+            + " (alerts, history, silences, actions; notifications to the log; closed loop:"
+            + " profile + shed load on the affected host at score >= 0.9)");
+  }
+
   private void printSummary(DevStack stack) {
     console.accept(
         "  + "
@@ -135,8 +206,8 @@ public final class DemoRunner {
             + Topics.SAMPLES.name()
             + ")");
     console.accept(
-        "  - not running yet (later issues): anomaly and A/B topologies, alerting service,"
-            + " dashboard on :8080");
+        "  - not running yet (later issues): A/B topology, profiler sessions (StartProfiling"
+            + " commands are sent and logged by the agent), dashboard on :8080");
     console.accept(
         "Try: curl "
             + stack.schemaRegistryUrl()

@@ -104,6 +104,8 @@ class DemoEndToEndIT {
               "--registry-port",
               String.valueOf(PortCheck.findFreePort()),
               "--query-port",
+              String.valueOf(PortCheck.findFreePort()),
+              "--alerting-port",
               String.valueOf(PortCheck.findFreePort())
             },
             new PrintWriter(out, true),
@@ -113,6 +115,7 @@ class DemoEndToEndIT {
     assertThat(out.toString())
         .contains("Kafka (embedded KRaft", "Schema registry (embedded", "not running yet")
         .contains("Streams app tickwatch-stats", "Interactive queries at http://127.0.0.1:")
+        .contains("Anomaly detection tickwatch-anomalies", "Alerting service at http://127.0.0.1:")
         .contains("[demo 00:0")
         .contains("total: batches=")
         .contains("Stopped cleanly");
