@@ -348,6 +348,11 @@ final class RegistryHttpHandler implements HttpHandler {
     if (answer.allow() != null) {
       exchange.getResponseHeaders().set("Allow", answer.allow());
     }
+    if (answer.status() == 413) {
+      // the rest of an oversized body may still be unread: the server closes this connection,
+      // and saying so keeps clients from reusing it for their next request
+      exchange.getResponseHeaders().set("Connection", "close");
+    }
     exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
