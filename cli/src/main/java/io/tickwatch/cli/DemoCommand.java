@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Starts everything on this machine: a real embedded KRaft broker, the schema registry and"
-          + " simulated game servers publishing samples. With --bootstrap-servers (and"
+      "Starts everything on this machine: a real embedded KRaft broker, the schema registry, the"
+          + " rolling-statistics streams app (interactive queries on --query-port) and simulated"
+          + " game servers publishing samples. With --bootstrap-servers (and"
           + " --schema-registry-url) it uses an existing cluster instead.",
     })
 public final class DemoCommand implements Callable<Integer> {
@@ -86,6 +87,14 @@ public final class DemoCommand implements Callable<Integer> {
   int registryPort;
 
   @Option(
+      names = "--query-port",
+      defaultValue = "8082",
+      converter = Converters.PortConverter.class,
+      description =
+          "Port of the streams app's interactive-query HTTP API (default: ${DEFAULT-VALUE}).")
+  int queryPort;
+
+  @Option(
       names = "--hosts",
       defaultValue = "3",
       paramLabel = "N",
@@ -132,7 +141,7 @@ public final class DemoCommand implements Callable<Integer> {
     if (progressInterval.isZero()) {
       throw new ParameterException(spec.commandLine(), "--progress-interval must be positive");
     }
-    return new DemoRunner.Settings(hosts, duration, progressInterval);
+    return new DemoRunner.Settings(hosts, duration, progressInterval, queryPort);
   }
 
   @Override

@@ -1,7 +1,10 @@
 package io.tickwatch.cli;
 
 import io.tickwatch.cli.bench.BenchCommand;
+import io.tickwatch.cli.export.ExportCommand;
+import io.tickwatch.cli.export.ImportCommand;
 import io.tickwatch.cli.nab.NabCommand;
+import io.tickwatch.cli.replay.ReplayCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,7 +16,14 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Real-time performance monitoring for game servers, built on Kafka.",
-    subcommands = {DemoCommand.class, BenchCommand.class, NabCommand.class})
+    subcommands = {
+      DemoCommand.class,
+      BenchCommand.class,
+      NabCommand.class,
+      ReplayCommand.class,
+      ExportCommand.class,
+      ImportCommand.class
+    })
 public final class TickwatchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

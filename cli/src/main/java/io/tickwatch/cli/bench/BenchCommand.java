@@ -12,8 +12,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    subcommands = {BenchAgentCommand.class},
-    description = "Benchmarks of the Tickwatch pipeline (see docs/PERFORMANCE.md).")
+    description = "Benchmarks of the Tickwatch pipeline (see docs/PERFORMANCE.md).",
+    subcommands = {BenchAgentCommand.class, BenchPipelineCommand.class})
 public final class BenchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

@@ -2,8 +2,13 @@ package io.tickwatch.cli.demo;
 
 import io.tickwatch.cli.options.DurationParser;
 import io.tickwatch.cli.stack.DevStack;
+import io.tickwatch.cli.stack.PortCheck;
 import io.tickwatch.cli.stack.StackOptions;
 import io.tickwatch.schemas.topic.Topics;
+import io.tickwatch.streams.app.RollingStatsApp;
+import io.tickwatch.streams.app.StreamsApp;
+import io.tickwatch.streams.app.StreamsAppConfig;
+import io.tickwatch.streams.stats.RollingStatsConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -15,9 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the demo: starts the {@link DevStack}, the simulated game servers and a flow meter, prints
- * what runs (and what does not run yet), then one progress line every few seconds until the
- * duration has passed or a stop is requested, and finally stops everything in reverse order.
+ * Runs the demo: starts the {@link DevStack}, the rolling-statistics streams app with its
+ * interactive queries, the simulated game servers and a flow meter, prints what runs (and what does
+ * not run yet), then one progress line every few seconds until the duration has passed or a stop is
+ * requested, and finally stops everything in reverse order.
  */
 public final class DemoRunner {
 
@@ -28,12 +34,19 @@ public final class DemoRunner {
    * @param duration how long to run; {@link Duration#ZERO} means until stopped
    * @param progressInterval time between progress lines
    */
-  public record Settings(int hosts, Duration duration, Duration progressInterval) {}
+  public record Settings(int hosts, Duration duration, Duration progressInterval, int queryPort) {
+
+    /** Settings with the default interactive-query port 8082. */
+    public Settings(int hosts, Duration duration, Duration progressInterval) {
+      this(hosts, duration, progressInterval, StreamsAppConfig.DEFAULT_QUERY_PORT);
+    }
+  }
 
   private final StackOptions stackOptions;
   private final Settings settings;
   private final Consumer<String> console;
   private final InstantSource clock;
+  private String queryUrl = "";
 
   public DemoRunner(
       StackOptions stackOptions, Settings settings, Consumer<String> console, InstantSource clock) {
@@ -56,6 +69,7 @@ public final class DemoRunner {
     Instant launched = clock.instant();
     console.accept("Starting the Tickwatch dev stack (logs: " + logHint() + ")");
     try (DevStack stack = DevStack.start(stackOptions, line -> console.accept("  + " + line))) {
+      startStreamsApp(stack);
       DemoGameFleet fleet =
           new DemoGameFleet(stack.bootstrapServers(), stack.schemaRegistryUrl(), settings.hosts());
       SampleFlowMeter meter = new SampleFlowMeter(stack.bootstrapServers(), stack.registryClient());
@@ -69,12 +83,46 @@ public final class DemoRunner {
       console.accept(
           totalsLine(
               Duration.between(running, clock.instant()), meter.snapshot(), fleet.counters()));
-      console.accept("Stopping: simulated game servers, schema registry, Kafka ...");
+      console.accept("Stopping: simulated game servers, streams app, schema registry, Kafka ...");
     }
     console.accept(
         "Stopped cleanly (ran "
             + DurationParser.clock(Duration.between(launched, clock.instant()))
             + " in total)");
+  }
+
+  /** Starts the rolling-statistics streams app on the stack; the stack stops it first. */
+  private void startStreamsApp(DevStack stack) throws InterruptedException {
+    PortCheck.requireFree(
+        stackOptions.host(), settings.queryPort(), "interactive queries", "--query-port");
+    StreamsApp app =
+        RollingStatsApp.create(
+            StreamsAppConfig.defaults()
+                .withCluster(stack.bootstrapServers(), stack.schemaRegistryUrl())
+                .withDataDir(stackOptions.dataDir())
+                .withQueryPort(settings.queryPort()),
+            RollingStatsConfig.defaults(),
+            stack.registryClient());
+    stack.adopt("streams app", app);
+    app.start();
+    boolean running = app.awaitRunning(Duration.ofSeconds(60));
+    console.accept(
+        "  + Streams app "
+            + app.config().applicationId()
+            + " (rolling stats 1s/10s/1m/1h -> "
+            + Topics.STATS.name()
+            + ", "
+            + Topics.STATS_LIVE.name()
+            + "): "
+            + (running ? "RUNNING" : app.state() + " (still starting)")
+            + ", state in "
+            + app.config().stateDir());
+    queryUrl = app.queryUrl();
+    console.accept(
+        "  + Interactive queries at "
+            + queryUrl
+            + "/api/v1/series?host=demo-host-1&metric=tick.duration&window=10s (index:"
+            + " /api/v1/series/index, health: /health)");
   }
 
   private void printSummary(DevStack stack) {
@@ -87,8 +135,8 @@ public final class DemoRunner {
             + Topics.SAMPLES.name()
             + ")");
     console.accept(
-        "  - not running yet (later issues): streams app (rolling stats, anomalies, A/B),"
-            + " alerting service, dashboard on :8080");
+        "  - not running yet (later issues): anomaly and A/B topologies, alerting service,"
+            + " dashboard on :8080");
     console.accept(
         "Try: curl "
             + stack.schemaRegistryUrl()
@@ -96,6 +144,8 @@ public final class DemoRunner {
             + stack.bootstrapServers()
             + " --topic "
             + Topics.SAMPLES.name());
+    console.accept(
+        "     curl '" + queryUrl + "/api/v1/series?host=demo-host-1&metric=cpu.process.percent'");
     console.accept(
         settings.duration().isZero()
             ? "Running until Ctrl-C"

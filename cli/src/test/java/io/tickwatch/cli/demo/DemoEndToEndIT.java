@@ -102,6 +102,8 @@ class DemoEndToEndIT {
               "--controller-port",
               String.valueOf(PortCheck.findFreePort()),
               "--registry-port",
+              String.valueOf(PortCheck.findFreePort()),
+              "--query-port",
               String.valueOf(PortCheck.findFreePort())
             },
             new PrintWriter(out, true),
@@ -110,6 +112,7 @@ class DemoEndToEndIT {
     assertThat(exit).isZero();
     assertThat(out.toString())
         .contains("Kafka (embedded KRaft", "Schema registry (embedded", "not running yet")
+        .contains("Streams app tickwatch-stats", "Interactive queries at http://127.0.0.1:")
         .contains("[demo 00:0")
         .contains("total: batches=")
         .contains("Stopped cleanly");
