@@ -1,0 +1,104 @@
+package io.tickwatch.cli.bench.alertlatency;
+
+import io.tickwatch.streams.anomaly.rules.DefaultRules;
+import io.tickwatch.streams.anomaly.rules.DetectorRule;
+import io.tickwatch.streams.anomaly.rules.RuleParser;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The settings one benchmark run uses.
+ *
+ * @param name {@code default} or {@code fast}
+ * @param grace rolling-statistics grace ({@code tickwatch.stats.grace})
+ * @param anomalyCommitInterval the anomaly application's {@code commit.interval.ms}; empty keeps
+ *     the topology's recommendation (1 s)
+ * @param groupWait {@code alerting.group-wait}; empty keeps the service's default (1 s)
+ * @param ruleFor {@code for} of the {@code latency-p99-high} rule (the default rules say 3)
+ */
+public record Variant(
+    String name,
+    Duration grace,
+    Optional<Duration> anomalyCommitInterval,
+    Optional<Duration> groupWait,
+    int ruleFor) {
+
+  /** The rule the injected incidents trip. */
+  public static final String RULE_ID = "latency-p99-high";
+
+  /** Every setting at its documented default. */
+  public static final Variant DEFAULT =
+      new Variant("default", Duration.ofSeconds(2), Optional.empty(), Optional.empty(), 3);
+
+  /**
+   * The documented latency knobs turned down: grace 200 ms, anomaly commit interval 100 ms, group
+   * wait 0 s, {@code for: 1} on the latency rule.
+   */
+  public static final Variant FAST =
+      new Variant(
+          "fast",
+          Duration.ofMillis(200),
+          Optional.of(Duration.ofMillis(100)),
+          Optional.of(Duration.ZERO),
+          1);
+
+  /** Parses {@code default}, {@code fast} or {@code both}. */
+  public static List<Variant> parse(String text) {
+    return switch (text.trim().toLowerCase(Locale.ROOT)) {
+      case "default" -> List.of(DEFAULT);
+      case "fast" -> List.of(FAST);
+      case "both" -> List.of(DEFAULT, FAST);
+      default ->
+          throw new IllegalArgumentException(
+              "--variant must be default, fast or both, not '" + text + "'");
+    };
+  }
+
+  /** The default rules with {@link #RULE_ID}'s {@code for} set to {@link #ruleFor}. */
+  public List<DetectorRule> rules() {
+    List<DetectorRule> rules = new ArrayList<>();
+    for (DetectorRule rule : DefaultRules.rules()) {
+      if (!rule.id().equals(RULE_ID)) {
+        rules.add(rule);
+      }
+    }
+    rules.addAll(
+        RuleParser.parseFile(
+            String.format(
+                Locale.ROOT,
+                """
+                {"rules": [{"id": "%s", "detector": "threshold",
+                  "inputs": {"value": {"metric": "action.latency", "statistic": "p99"}},
+                  "scale": 0.001, "params": {"limit": 100}, "for": %d, "clear": 5}]}
+                """,
+                RULE_ID,
+                ruleFor)));
+    return rules;
+  }
+
+  /** Rolling-statistics keys of this variant. */
+  public Map<String, String> statsSettings() {
+    return Map.of("tickwatch.stats.grace", grace.toMillis() + "ms");
+  }
+
+  /** How long an injected anomaly lasts: enough whole windows for the rule to fire. */
+  public Duration anomalyDuration() {
+    return Duration.ofSeconds(ruleFor + 1L);
+  }
+
+  /** One line describing the settings. */
+  public String describe() {
+    return String.format(
+        Locale.ROOT,
+        "stats grace %d ms, anomaly commit interval %s, alerting group wait %s, %s for: %d",
+        grace.toMillis(),
+        anomalyCommitInterval.map(d -> d.toMillis() + " ms").orElse("1000 ms (default)"),
+        groupWait.map(d -> d.toMillis() + " ms").orElse("1000 ms (default)"),
+        RULE_ID,
+        ruleFor);
+  }
+}
