@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads the final statistics and the anomaly events of the benchmark's hosts as they become
- * readable (read_committed, from the end of the topics at start) and notes the wall-clock time each
- * was read: the stage boundaries of the latency breakdown.
+ * readable (as their consumers see them, from the end of the topics at start) and notes the
+ * wall-clock time each was read: the stage boundaries of the latency breakdown.
  */
 final class PipelineObserver implements AutoCloseable {
 
@@ -38,7 +38,8 @@ final class PipelineObserver implements AutoCloseable {
   private final String hostPrefix;
   private final String statsTopic;
   private final String anomaliesTopic;
-  private final KafkaConsumer<String, byte[]> consumer;
+  private final KafkaConsumer<String, byte[]> statsConsumer;
+  private final KafkaConsumer<String, byte[]> anomalyConsumer;
   private final AvroDeserializer<RollingStats> statsDeserializer;
   private final AvroDeserializer<AnomalyEvent> anomalyDeserializer;
   private final InstantSource clock;
@@ -46,7 +47,7 @@ final class PipelineObserver implements AutoCloseable {
   private final Map<String, AnomalySeen> anomalies = new ConcurrentHashMap<>();
   private final AtomicLong finals = new AtomicLong();
   private final AtomicBoolean stop = new AtomicBoolean();
-  private final Thread thread;
+  private final List<Thread> threads = new ArrayList<>();
 
   PipelineObserver(
       String hostPrefix,
@@ -59,28 +60,38 @@ final class PipelineObserver implements AutoCloseable {
     this.statsTopic = statsTopic;
     this.anomaliesTopic = anomaliesTopic;
     this.clock = clock;
-    Map<String, Object> config = new HashMap<>();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    config.put(ConsumerConfig.CLIENT_ID_CONFIG, "tickwatch-bench-alert-observer");
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
-    this.consumer =
-        new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     this.statsDeserializer = new AvroDeserializer<>(registry, RollingStats.class);
     this.anomalyDeserializer = new AvroDeserializer<>(registry, AnomalyEvent.class);
+    // the anomaly application reads the statistics under exactly-once (read_committed); the
+    // alerting service reads the anomalies with the consumer default (read_uncommitted)
+    this.statsConsumer = consumer(bootstrapServers, statsTopic, "read_committed");
+    this.anomalyConsumer = consumer(bootstrapServers, anomaliesTopic, "read_uncommitted");
+    threads.add(new Thread(() -> run(statsConsumer), "tickwatch-bench-alert-stats-observer"));
+    threads.add(new Thread(() -> run(anomalyConsumer), "tickwatch-bench-alert-anomaly-observer"));
+    for (Thread t : threads) {
+      t.setDaemon(true);
+      t.start();
+    }
+  }
+
+  private static KafkaConsumer<String, byte[]> consumer(
+      String bootstrapServers, String topic, String isolation) {
+    Map<String, Object> config = new HashMap<>();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    config.put(ConsumerConfig.CLIENT_ID_CONFIG, "tickwatch-bench-alert-observer-" + topic);
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
+    KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     List<TopicPartition> partitions = new ArrayList<>();
-    for (String topic : List.of(statsTopic, anomaliesTopic)) {
-      for (PartitionInfo p : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
-        partitions.add(new TopicPartition(topic, p.partition()));
-      }
+    for (PartitionInfo p : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
+      partitions.add(new TopicPartition(topic, p.partition()));
     }
     consumer.assign(partitions);
     consumer.seekToEnd(partitions);
     partitions.forEach(consumer::position); // resolve the end now, before anything is injected
-    this.thread = new Thread(this::run, "tickwatch-bench-alert-observer");
-    this.thread.setDaemon(true);
-    this.thread.start();
+    return consumer;
   }
 
   /** Final 1 s statistics of the benchmark's hosts read so far. */
@@ -98,7 +109,7 @@ final class PipelineObserver implements AutoCloseable {
     return anomalies.get(host);
   }
 
-  private void run() {
+  private void run(KafkaConsumer<String, byte[]> consumer) {
     try {
       while (!stop.get()) {
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(50))) {
@@ -113,7 +124,7 @@ final class PipelineObserver implements AutoCloseable {
           }
         }
       }
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       if (!stop.get()) {
         LOG.warn("Observer failed", e);
       }
@@ -134,6 +145,11 @@ final class PipelineObserver implements AutoCloseable {
   }
 
   private void onAnomaly(AnomalyEvent e, long now) {
+    LOG.info(
+        "anomaly read: host {} active {} event time {}",
+        e.getHostId(),
+        e.getActive(),
+        e.getEventTimeMillis());
     if (e.getHostId().startsWith(hostPrefix) && e.getActive()) {
       anomalies.putIfAbsent(
           e.getHostId(), new AnomalySeen(now, e.getEventTimeMillis().toEpochMilli()));
@@ -143,8 +159,12 @@ final class PipelineObserver implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     stop.set(true);
-    consumer.wakeup();
-    thread.join(10_000);
-    consumer.close(Duration.ofSeconds(5));
+    statsConsumer.wakeup();
+    anomalyConsumer.wakeup();
+    for (Thread t : threads) {
+      t.join(10_000);
+    }
+    statsConsumer.close(Duration.ofSeconds(5));
+    anomalyConsumer.close(Duration.ofSeconds(5));
   }
 }
