@@ -40,8 +40,9 @@ import picocli.CommandLine.Spec;
           + " incident and as p50/p99/max, the time from the first anomalous sample's event time to"
           + " the notification, with a per-stage breakdown (goal p99 <= 2 s).",
       "Variants: 'default' (every setting at its default: grace 2 s, anomaly commit interval 1 s,"
-          + " group wait 1 s, latency rule for: 3) and 'fast' (grace 200 ms, commit interval"
-          + " 100 ms, group wait 0 s, for: 1).",
+          + " group wait 1 s, latency rule for: 3), 'default-for1' (the same with for: 1) and"
+          + " 'fast' (grace 200 ms, commit interval 100 ms, group wait 0 s, for: 1); 'both' is"
+          + " default and fast, 'all' the three.",
       "Starts an embedded broker and registry on free ports in a temporary directory unless"
           + " --bootstrap-servers is given (then it uses the catalogue topics, which must exist,"
           + " with its own application and group ids and host names ab-<run>-*).",
@@ -58,8 +59,8 @@ public final class BenchAlertLatencyCommand implements Callable<Integer> {
 
   @Option(
       names = "--variant",
-      defaultValue = "both",
-      paramLabel = "default|fast|both",
+      defaultValue = "all",
+      paramLabel = "default|default-for1|fast|both|all",
       description = "Settings to measure (default: ${DEFAULT-VALUE}).")
   String variant;
 

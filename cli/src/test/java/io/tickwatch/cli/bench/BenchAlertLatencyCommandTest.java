@@ -23,12 +23,13 @@ class BenchAlertLatencyCommandTest {
   }
 
   @Test
-  void shouldDefaultToFiftyIncidentsOfBothVariants() {
+  void shouldDefaultToFiftyIncidentsOfEveryVariant() {
     commandLine().parseArgs();
 
     BenchAlertLatencyCommand.Plan plan = command.plan();
 
-    assertThat(plan.variants()).containsExactly(Variant.DEFAULT, Variant.FAST);
+    assertThat(plan.variants())
+        .containsExactly(Variant.DEFAULT, Variant.DEFAULT_FOR1, Variant.FAST);
     assertThat(plan.settings().incidents()).isEqualTo(50);
     assertThat(plan.settings().interval()).isEqualTo(Duration.ofSeconds(1));
   }
@@ -57,7 +58,8 @@ class BenchAlertLatencyCommandTest {
     int exit = commandLine().execute("--variant", "quick");
 
     assertThat(exit).isNotZero();
-    assertThat(err.toString()).contains("--variant must be default, fast or both");
+    assertThat(err.toString())
+        .contains("--variant must be default, default-for1, fast, both or all");
   }
 
   @Test

@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * The settings one benchmark run uses.
  *
- * @param name {@code default} or {@code fast}
+ * @param name {@code default}, {@code default-for1} or {@code fast}
  * @param grace rolling-statistics grace ({@code tickwatch.stats.grace})
  * @param anomalyCommitInterval the anomaly application's {@code commit.interval.ms}; empty keeps
  *     the topology's recommendation (1 s)
@@ -35,6 +35,13 @@ public record Variant(
       new Variant("default", Duration.ofSeconds(2), Optional.empty(), Optional.empty(), 3);
 
   /**
+   * Every setting at its default but the latency rule's {@code for} (1 window instead of 3): the
+   * default pipeline with a minimal rule that fires on the first anomalous window.
+   */
+  public static final Variant DEFAULT_FOR1 =
+      new Variant("default-for1", Duration.ofSeconds(2), Optional.empty(), Optional.empty(), 1);
+
+  /**
    * The documented latency knobs turned down: grace 200 ms, anomaly commit interval 100 ms, group
    * wait 0 s, {@code for: 1} on the latency rule.
    */
@@ -46,15 +53,17 @@ public record Variant(
           Optional.of(Duration.ZERO),
           1);
 
-  /** Parses {@code default}, {@code fast} or {@code both}. */
+  /** Parses {@code default}, {@code default-for1}, {@code fast}, {@code both} or {@code all}. */
   public static List<Variant> parse(String text) {
     return switch (text.trim().toLowerCase(Locale.ROOT)) {
       case "default" -> List.of(DEFAULT);
+      case "default-for1" -> List.of(DEFAULT_FOR1);
       case "fast" -> List.of(FAST);
       case "both" -> List.of(DEFAULT, FAST);
+      case "all" -> List.of(DEFAULT, DEFAULT_FOR1, FAST);
       default ->
           throw new IllegalArgumentException(
-              "--variant must be default, fast or both, not '" + text + "'");
+              "--variant must be default, default-for1, fast, both or all, not '" + text + "'");
     };
   }
 

@@ -63,6 +63,9 @@ class BenchAlertLatencyPlanTest {
   void shouldParseVariants() {
     assertThat(Variant.parse("both")).containsExactly(Variant.DEFAULT, Variant.FAST);
     assertThat(Variant.parse("FAST")).containsExactly(Variant.FAST);
+    assertThat(Variant.parse("all"))
+        .containsExactly(Variant.DEFAULT, Variant.DEFAULT_FOR1, Variant.FAST);
+    assertThat(rule(Variant.DEFAULT_FOR1.rules(), Variant.RULE_ID).forWindows()).isEqualTo(1);
     assertThatThrownBy(() -> Variant.parse("slow")).hasMessageContaining("--variant");
   }
 
