@@ -13,7 +13,8 @@ public final class LatencySummary {
     String format() {
       return count == 0
           ? "n/a"
-          : String.format(Locale.ROOT, "p50 %d ms, p99 %d ms, max %d ms", p50, p99, max);
+          : String.format(
+              Locale.ROOT, "p50 %d ms, p99 %d ms, max %d ms (n %d)", p50, p99, max, count);
     }
   }
 

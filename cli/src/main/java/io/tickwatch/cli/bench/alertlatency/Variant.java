@@ -3,6 +3,7 @@ package io.tickwatch.cli.bench.alertlatency;
 import io.tickwatch.streams.anomaly.rules.DefaultRules;
 import io.tickwatch.streams.anomaly.rules.DetectorRule;
 import io.tickwatch.streams.anomaly.rules.RuleParser;
+import io.tickwatch.streams.stats.RollingStatsConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,7 +92,7 @@ public record Variant(
 
   /** Rolling-statistics keys of this variant. */
   public Map<String, String> statsSettings() {
-    return Map.of("tickwatch.stats.grace", grace.toMillis() + "ms");
+    return Map.of(RollingStatsConfig.GRACE, grace.toMillis() + "ms");
   }
 
   /** How long an injected anomaly lasts: enough whole windows for the rule to fire. */
