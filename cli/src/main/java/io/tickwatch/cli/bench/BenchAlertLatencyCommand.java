@@ -7,7 +7,6 @@ import io.tickwatch.cli.bench.pipeline.MachineInfo;
 import io.tickwatch.cli.options.Converters;
 import io.tickwatch.cli.stack.DevStack;
 import io.tickwatch.cli.stack.StackOptions;
-import io.tickwatch.schemas.registry.RestSchemaRegistryClient;
 import io.tickwatch.schemas.registry.SchemaRegistryClient;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -44,8 +43,8 @@ import picocli.CommandLine.Spec;
           + " 'fast' (grace 200 ms, commit interval 100 ms, group wait 0 s, for: 1); 'both' is"
           + " default and fast, 'all' the three.",
       "Starts an embedded broker and registry on free ports in a temporary directory unless"
-          + " --bootstrap-servers is given (then it uses the catalogue topics, which must exist,"
-          + " with its own application and group ids and host names ab-<run>-*).",
+          + " --bootstrap-servers is given (then it uses that cluster's catalogue topics, creating"
+          + " missing ones, with its own application and group ids and host names ab-<run>-*).",
     })
 public final class BenchAlertLatencyCommand implements Callable<Integer> {
 
@@ -131,30 +130,34 @@ public final class BenchAlertLatencyCommand implements Callable<Integer> {
     List<String> lines = new ArrayList<>();
     boolean allNotified = true;
     try {
+      StackOptions options = StackOptions.defaults().withDataDir(dataDir.resolve("stack"));
       if (bootstrapServers != null) {
-        String registryUrl = Optional.ofNullable(schemaRegistryUrl).orElse("http://localhost:8081");
-        try (SchemaRegistryClient registry = new RestSchemaRegistryClient(registryUrl)) {
-          allNotified = runAll(plan, bootstrapServers, registryUrl, registry, dataDir, lines, out);
-        }
+        options =
+            options.withExternal(
+                Optional.of(bootstrapServers),
+                Optional.of(
+                    Optional.ofNullable(schemaRegistryUrl).orElse("http://localhost:8081")));
+        out.println("Using the cluster at " + bootstrapServers + " ...");
       } else {
-        StackOptions options =
-            StackOptions.defaults()
-                .withDataDir(dataDir.resolve("stack"))
+        options =
+            options
                 .withPorts(freePort(), freePort(), freePort())
                 .withExternal(Optional.empty(), Optional.ofNullable(schemaRegistryUrl));
         out.println("Starting an embedded broker and registry in " + dataDir + " ...");
-        out.flush();
-        try (DevStack stack = DevStack.start(options, line -> println(out, "  + " + line))) {
-          allNotified =
-              runAll(
-                  plan,
-                  stack.bootstrapServers(),
-                  stack.schemaRegistryUrl(),
-                  stack.registryClient(),
-                  dataDir,
-                  lines,
-                  out);
-        }
+      }
+      out.flush();
+      // the stack probes an existing cluster and registry (one-line error when unreachable) and
+      // creates any missing catalogue topic
+      try (DevStack stack = DevStack.start(options, line -> println(out, "  + " + line))) {
+        allNotified =
+            runAll(
+                plan,
+                stack.bootstrapServers(),
+                stack.schemaRegistryUrl(),
+                stack.registryClient(),
+                dataDir,
+                lines,
+                out);
       }
     } finally {
       deleteQuietly(dataDir);
