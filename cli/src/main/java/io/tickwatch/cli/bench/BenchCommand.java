@@ -13,7 +13,11 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks of the Tickwatch pipeline (see docs/PERFORMANCE.md).",
-    subcommands = {BenchAgentCommand.class, BenchPipelineCommand.class})
+    subcommands = {
+      BenchAgentCommand.class,
+      BenchPipelineCommand.class,
+      BenchAlertLatencyCommand.class
+    })
 public final class BenchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
