@@ -111,6 +111,8 @@ public final class AlertingRuntime implements AlertingHttpApi.Backend, AutoClose
     consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
     consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, config.autoOffsetReset());
     consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    // the anomaly app writes in exactly-once transactions: never alert on an aborted event
+    consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     consumerProps.put(ConsumerConfig.CLIENT_ID_CONFIG, config.groupId() + "-anomalies");
     this.consumer =
         new KafkaConsumer<>(

@@ -5,8 +5,8 @@ import io.tickwatch.alerting.AlertingService;
 import io.tickwatch.schemas.registry.SchemaRegistryClient;
 import io.tickwatch.schemas.topic.Topics;
 import io.tickwatch.streams.anomaly.AnomalyConfig;
-import io.tickwatch.streams.anomaly.AnomalyStreamsConfig;
 import io.tickwatch.streams.anomaly.AnomalyTopology;
+import io.tickwatch.streams.app.AnomalyApp;
 import io.tickwatch.streams.app.RollingStatsApp;
 import io.tickwatch.streams.app.StreamsApp;
 import io.tickwatch.streams.app.StreamsAppConfig;
@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.Consumer;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -274,17 +273,16 @@ public final class AlertLatencyBenchmark {
   private StreamsApp anomalyApp(Variant variant) {
     AnomalyConfig config = AnomalyConfig.defaults().withRules(variant.rules());
     StreamsAppConfig app = appConfig(variant.name() + "-anomalies");
-    Properties properties =
-        AnomalyStreamsConfig.properties(
-            config, app.applicationId(), bootstrapServers, schemaRegistryUrl);
-    variant
-        .anomalyCommitInterval()
-        .ifPresent(
-            d ->
-                properties.put(
-                    StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(d.toMillis())));
-    return StreamsApp.create(
-        app, AnomalyTopology.build(config, registry), properties, s -> new NoSeriesReader());
+    StreamsAppConfig withCommitInterval =
+        variant
+            .anomalyCommitInterval()
+            .map(
+                d ->
+                    app.withKafkaOverrides(
+                        Map.of(
+                            StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(d.toMillis()))))
+            .orElse(app);
+    return AnomalyApp.create(withCommitInterval, config, registry);
   }
 
   private AlertingService alerting(Variant variant, String receiverUrl) {
