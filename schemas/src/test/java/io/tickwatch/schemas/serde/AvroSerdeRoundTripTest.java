@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tickwatch.avro.ControlCommand;
 import io.tickwatch.avro.SampleBatch;
 import io.tickwatch.schemas.avro.ExampleRecords;
+import io.tickwatch.schemas.testkit.InMemorySchemaRegistryClient;
 import io.tickwatch.schemas.topic.TopicSpec;
 import io.tickwatch.schemas.topic.Topics;
 import java.nio.ByteBuffer;
@@ -22,7 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class AvroSerdeRoundTripTest {
-  private final FakeSchemaRegistryClient registry = new FakeSchemaRegistryClient();
+  private final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
 
   static Stream<TopicSpec<?>> avroTopics() {
     return Topics.all().stream().filter(TopicSpec::isAvro);

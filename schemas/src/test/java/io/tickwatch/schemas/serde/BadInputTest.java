@@ -7,6 +7,7 @@ import io.tickwatch.avro.RollingStats;
 import io.tickwatch.avro.SampleBatch;
 import io.tickwatch.schemas.avro.ExampleRecords;
 import io.tickwatch.schemas.registry.SchemaRegistryException;
+import io.tickwatch.schemas.testkit.InMemorySchemaRegistryClient;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 class BadInputTest {
   private static final String TOPIC = "tickwatch.samples";
-  private final FakeSchemaRegistryClient registry = new FakeSchemaRegistryClient();
+  private final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
   private final AvroDeserializer<SampleBatch> deserializer =
       new AvroDeserializer<>(registry, SampleBatch.class);
 
@@ -111,7 +112,7 @@ class BadInputTest {
     byte[] payload = validPayload();
     AvroDeserializer<SampleBatch> offline =
         new AvroDeserializer<>(
-            new FakeSchemaRegistryClient() {
+            new InMemorySchemaRegistryClient() {
               @Override
               public synchronized Schema getById(int id) {
                 throw new SchemaRegistryException("connection refused", new java.io.IOException());

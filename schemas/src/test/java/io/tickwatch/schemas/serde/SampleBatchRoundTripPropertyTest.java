@@ -8,6 +8,7 @@ import io.tickwatch.avro.LatencyDigest;
 import io.tickwatch.avro.MetricSeries;
 import io.tickwatch.avro.QuantileSketch;
 import io.tickwatch.avro.SampleBatch;
+import io.tickwatch.schemas.testkit.InMemorySchemaRegistryClient;
 import java.time.Instant;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
@@ -20,7 +21,7 @@ import net.jqwik.api.Provide;
 
 /** Random sample batches, with every awkward double (NaN, infinities, -0.0), round-trip exactly. */
 class SampleBatchRoundTripPropertyTest {
-  private final FakeSchemaRegistryClient registry = new FakeSchemaRegistryClient();
+  private final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
   private final AvroSerializer<SampleBatch> serializer = new AvroSerializer<>(registry);
   private final AvroDeserializer<SampleBatch> deserializer =
       new AvroDeserializer<>(registry, SampleBatch.class);

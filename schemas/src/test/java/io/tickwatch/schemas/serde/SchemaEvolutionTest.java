@@ -10,6 +10,7 @@ import io.tickwatch.avro.SampleBatch;
 import io.tickwatch.avro.Severity;
 import io.tickwatch.avro.StartProfiling;
 import io.tickwatch.schemas.avro.ExampleRecords;
+import io.tickwatch.schemas.testkit.InMemorySchemaRegistryClient;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
@@ -33,7 +34,7 @@ class SchemaEvolutionTest {
           "{\"name\": \"tickBudgetMicros\", \"type\": \"long\", \"default\": 16667,"
               + " \"doc\": \"Tick budget in microseconds.\"}");
 
-  private final FakeSchemaRegistryClient registry = new FakeSchemaRegistryClient();
+  private final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
 
   @Test
   void shouldAcceptAddingAFieldWithADefaultInBothDirections() {

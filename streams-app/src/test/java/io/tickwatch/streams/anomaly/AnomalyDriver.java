@@ -4,9 +4,9 @@ import io.tickwatch.avro.AnomalyEvent;
 import io.tickwatch.avro.DeadLetter;
 import io.tickwatch.avro.QuantileSketch;
 import io.tickwatch.avro.RollingStats;
+import io.tickwatch.schemas.testkit.InMemorySchemaRegistryClient;
 import io.tickwatch.schemas.topic.Topics;
 import io.tickwatch.streams.errors.DeadLetters;
-import io.tickwatch.streams.testing.InMemoryRegistryClient;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 final class AnomalyDriver implements AutoCloseable {
   static final String CLUSTER = "eu-1";
 
-  final InMemoryRegistryClient registry;
+  final InMemorySchemaRegistryClient registry;
   final AnomalyConfig config;
   final TopologyTestDriver driver;
   private final TestInputTopic<String, RollingStats> stats;
@@ -38,10 +38,10 @@ final class AnomalyDriver implements AutoCloseable {
   private final List<AnomalyEvent> eventsSeen = new ArrayList<>();
 
   AnomalyDriver(AnomalyConfig config, Path stateDir) {
-    this(config, stateDir, new InMemoryRegistryClient());
+    this(config, stateDir, new InMemorySchemaRegistryClient());
   }
 
-  AnomalyDriver(AnomalyConfig config, Path stateDir, InMemoryRegistryClient registry) {
+  AnomalyDriver(AnomalyConfig config, Path stateDir, InMemorySchemaRegistryClient registry) {
     this.config = config;
     this.registry = registry;
     Properties props =

@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tickwatch.avro.AnomalyEvent;
 import io.tickwatch.avro.RollingStats;
 import io.tickwatch.avro.SampleBatch;
+import io.tickwatch.schemas.testkit.InMemorySchemaRegistryClient;
 import io.tickwatch.schemas.topic.Topics;
 import io.tickwatch.streams.stats.RollingStatsConfig;
 import io.tickwatch.streams.stats.RollingStatsStreamsConfig;
 import io.tickwatch.streams.stats.RollingStatsTopology;
 import io.tickwatch.streams.testing.Batches;
-import io.tickwatch.streams.testing.InMemoryRegistryClient;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -188,7 +188,7 @@ class AnomalyIncidentsTest {
   }
 
   private static List<KeyValue<String, RollingStats>> rollingStats() {
-    InMemoryRegistryClient registry = new InMemoryRegistryClient();
+    InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
     RollingStatsConfig config =
         RollingStatsConfig.from(key -> key.equals(RollingStatsConfig.WINDOW_SIZES) ? "1s" : null);
     Properties props =

@@ -2,7 +2,7 @@ package io.tickwatch.streams.anomaly;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tickwatch.streams.testing.InMemoryRegistryClient;
+import io.tickwatch.schemas.testkit.InMemorySchemaRegistryClient;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.kafka.streams.TopologyDescription;
@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class AnomalyTopologyNamesTest {
 
   private static final TopologyDescription DESCRIPTION =
-      AnomalyTopology.build(AnomalyConfig.defaults(), new InMemoryRegistryClient()).describe();
+      AnomalyTopology.build(AnomalyConfig.defaults(), new InMemorySchemaRegistryClient())
+          .describe();
 
   @Test
   void shouldPinEveryProcessorName() {

@@ -8,10 +8,10 @@ import io.tickwatch.avro.DeadLetter;
 import io.tickwatch.avro.FailureStage;
 import io.tickwatch.avro.RollingStats;
 import io.tickwatch.avro.SampleBatch;
+import io.tickwatch.schemas.testkit.InMemorySchemaRegistryClient;
 import io.tickwatch.schemas.topic.Topics;
 import io.tickwatch.streams.stats.RollingStatsConfig;
 import io.tickwatch.streams.stats.RollingStatsTopology;
-import io.tickwatch.streams.testing.InMemoryRegistryClient;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class DeadLetterHandlersTest {
-  private final InMemoryRegistryClient registry = new InMemoryRegistryClient();
+  private final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
   private Path stateDir;
   private TopologyTestDriver driver;
   private TestInputTopic<String, SampleBatch> samples;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickwatch.avro.DeadLetter;
 import io.tickwatch.avro.FailureStage;
+import io.tickwatch.schemas.testkit.InMemorySchemaRegistryClient;
 import io.tickwatch.schemas.topic.Topics;
-import io.tickwatch.streams.testing.InMemoryRegistryClient;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -22,7 +22,7 @@ import org.apache.kafka.streams.processor.TaskId;
 import org.junit.jupiter.api.Test;
 
 class DeadLetterProductionHandlerTest {
-  private final InMemoryRegistryClient registry = new InMemoryRegistryClient();
+  private final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
 
   private DeadLetterProductionHandler handler() {
     DeadLetterProductionHandler handler = new DeadLetterProductionHandler();

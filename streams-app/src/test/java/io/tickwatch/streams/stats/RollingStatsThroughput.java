@@ -1,6 +1,7 @@
 package io.tickwatch.streams.stats;
 
 import io.tickwatch.avro.SampleBatch;
+import io.tickwatch.schemas.testkit.InMemorySchemaRegistryClient;
 import io.tickwatch.schemas.topic.Topics;
 import io.tickwatch.stats.rolling.AggregateCodec;
 import io.tickwatch.stats.rolling.HostAggregate;
@@ -8,7 +9,6 @@ import io.tickwatch.stats.rolling.SeriesId;
 import io.tickwatch.stats.rolling.SeriesKind;
 import io.tickwatch.stats.sketch.LogBucketMapping;
 import io.tickwatch.streams.testing.Batches;
-import io.tickwatch.streams.testing.InMemoryRegistryClient;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -89,7 +89,7 @@ public final class RollingStatsThroughput {
   }
 
   private static void driver(int batches) throws Exception {
-    InMemoryRegistryClient registry = new InMemoryRegistryClient();
+    InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
     Properties props =
         RollingStatsStreamsConfig.properties(
             RollingStatsConfig.defaults(), "throughput", "unused:1", "http://unused.invalid");

@@ -2,7 +2,7 @@ package io.tickwatch.streams.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tickwatch.streams.testing.InMemoryRegistryClient;
+import io.tickwatch.schemas.testkit.InMemorySchemaRegistryClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class RollingStatsTopologyNamesTest {
 
   private static final TopologyDescription DESCRIPTION =
-      RollingStatsTopology.build(RollingStatsConfig.defaults(), new InMemoryRegistryClient())
+      RollingStatsTopology.build(RollingStatsConfig.defaults(), new InMemorySchemaRegistryClient())
           .describe();
 
   static Set<String> processors(TopologyDescription description) {
@@ -138,7 +138,7 @@ class RollingStatsTopologyNamesTest {
             .withReplay(
                 "r42", java.time.Instant.ofEpochMilli(0), java.time.Instant.ofEpochMilli(1));
     TopologyDescription description =
-        RollingStatsTopology.build(replay, new InMemoryRegistryClient()).describe();
+        RollingStatsTopology.build(replay, new InMemorySchemaRegistryClient()).describe();
 
     assertThat(topics(description))
         .containsExactly(

@@ -3,9 +3,9 @@ package io.tickwatch.streams.stats;
 import io.tickwatch.avro.DeadLetter;
 import io.tickwatch.avro.RollingStats;
 import io.tickwatch.avro.SampleBatch;
+import io.tickwatch.schemas.testkit.InMemorySchemaRegistryClient;
 import io.tickwatch.schemas.topic.Topics;
 import io.tickwatch.streams.errors.DeadLetters;
-import io.tickwatch.streams.testing.InMemoryRegistryClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,7 @@ import org.apache.kafka.streams.state.WindowStore;
 
 /** A {@link TopologyTestDriver} around the rolling-stats topology, with typed input and outputs. */
 final class StatsDriver implements AutoCloseable {
-  final InMemoryRegistryClient registry = new InMemoryRegistryClient();
+  final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
   final RollingStatsConfig config;
   final TopologyTestDriver driver;
   private final TestInputTopic<String, SampleBatch> samples;

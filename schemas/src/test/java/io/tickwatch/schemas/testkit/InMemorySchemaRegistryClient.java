@@ -1,4 +1,4 @@
-package io.tickwatch.schemas.serde;
+package io.tickwatch.schemas.testkit;
 
 import io.tickwatch.schemas.registry.CompatibilityLevel;
 import io.tickwatch.schemas.registry.RegisteredSchema;
@@ -13,17 +13,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.avro.Schema;
 
 /**
- * A schema registry in a few maps, for serde tests: ids are global and start at 1, the same schema
- * gets the same id, and there is no compatibility logic (that is the registry's job). Counts calls
- * so tests can check the serdes' caches.
+ * A schema registry in a few maps, for serde and topology tests: ids are global and start at 1, the
+ * same schema gets the same id, and there is no compatibility logic (that is the registry's job).
+ * Counts calls so tests can check the serdes' caches.
  */
-class FakeSchemaRegistryClient implements SchemaRegistryClient {
+public class InMemorySchemaRegistryClient implements SchemaRegistryClient {
   private final Map<Schema, Integer> idsBySchema = new HashMap<>();
   private final Map<Integer, Schema> schemasById = new HashMap<>();
   private final Map<String, List<Integer>> idsBySubject = new HashMap<>();
   private final AtomicInteger nextId = new AtomicInteger(1);
-  final AtomicInteger registerCalls = new AtomicInteger();
-  final AtomicInteger getByIdCalls = new AtomicInteger();
+  public final AtomicInteger registerCalls = new AtomicInteger();
+  public final AtomicInteger getByIdCalls = new AtomicInteger();
 
   @Override
   public synchronized int register(String subject, Schema schema) {
