@@ -5,6 +5,7 @@ import io.tickwatch.cli.bench.alertlatency.LatencySummary;
 import io.tickwatch.cli.bench.alertlatency.Variant;
 import io.tickwatch.cli.bench.pipeline.MachineInfo;
 import io.tickwatch.cli.options.Converters;
+import io.tickwatch.cli.options.ExistingClusterOptions;
 import io.tickwatch.cli.stack.DevStack;
 import io.tickwatch.cli.stack.StackOptions;
 import io.tickwatch.schemas.registry.SchemaRegistryClient;
@@ -23,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -81,20 +83,7 @@ public final class BenchAlertLatencyCommand implements Callable<Integer> {
               + " ${DEFAULT-VALUE}).")
   Duration incidentTimeout;
 
-  @Option(
-      names = "--bootstrap-servers",
-      converter = Converters.BootstrapServersConverter.class,
-      paramLabel = "HOST:PORT[,...]",
-      description = "Use this cluster instead of an embedded broker.")
-  String bootstrapServers;
-
-  @Option(
-      names = "--schema-registry-url",
-      converter = Converters.HttpUrlConverter.class,
-      paramLabel = "URL",
-      description =
-          "Use this registry (default: embedded, or http://localhost:8081 with --bootstrap-servers).")
-  String schemaRegistryUrl;
+  @Mixin ExistingClusterOptions cluster;
 
   /** The validated options. */
   record Plan(List<Variant> variants, AlertLatencyBenchmark.Settings settings) {}
@@ -131,18 +120,19 @@ public final class BenchAlertLatencyCommand implements Callable<Integer> {
     boolean allNotified = true;
     try {
       StackOptions options = StackOptions.defaults().withDataDir(dataDir.resolve("stack"));
-      if (bootstrapServers != null) {
+      if (cluster.bootstrapServers != null) {
         options =
             options.withExternal(
-                Optional.of(bootstrapServers),
+                Optional.of(cluster.bootstrapServers),
                 Optional.of(
-                    Optional.ofNullable(schemaRegistryUrl).orElse("http://localhost:8081")));
-        out.println("Using the cluster at " + bootstrapServers + " ...");
+                    Optional.ofNullable(cluster.schemaRegistryUrl)
+                        .orElse(ExistingClusterOptions.DEFAULT_REGISTRY_URL)));
+        out.println("Using the cluster at " + cluster.bootstrapServers + " ...");
       } else {
         options =
             options
                 .withPorts(freePort(), freePort(), freePort())
-                .withExternal(Optional.empty(), Optional.ofNullable(schemaRegistryUrl));
+                .withExternal(Optional.empty(), Optional.ofNullable(cluster.schemaRegistryUrl));
         out.println("Starting an embedded broker and registry in " + dataDir + " ...");
       }
       out.flush();

@@ -3,6 +3,7 @@ package io.tickwatch.cli.bench;
 import io.tickwatch.cli.bench.pipeline.MachineInfo;
 import io.tickwatch.cli.bench.pipeline.PipelineBenchmark;
 import io.tickwatch.cli.options.Converters;
+import io.tickwatch.cli.options.ExistingClusterOptions;
 import io.tickwatch.cli.stack.DevStack;
 import io.tickwatch.cli.stack.StackOptions;
 import io.tickwatch.schemas.registry.RestSchemaRegistryClient;
@@ -21,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -113,20 +115,7 @@ public final class BenchPipelineCommand implements Callable<Integer> {
               + " Longer intervals let the record cache absorb more updates.")
   Duration commitInterval;
 
-  @Option(
-      names = "--bootstrap-servers",
-      converter = Converters.BootstrapServersConverter.class,
-      paramLabel = "HOST:PORT[,...]",
-      description = "Use this cluster instead of an embedded broker.")
-  String bootstrapServers;
-
-  @Option(
-      names = "--schema-registry-url",
-      converter = Converters.HttpUrlConverter.class,
-      paramLabel = "URL",
-      description =
-          "Use this registry (default: embedded, or http://localhost:8081 with --bootstrap-servers).")
-  String schemaRegistryUrl;
+  @Mixin ExistingClusterOptions cluster;
 
   PipelineBenchmark.Settings settings() {
     long samplesPerSecond;
@@ -175,17 +164,20 @@ public final class BenchPipelineCommand implements Callable<Integer> {
     out.println("Machine: " + machine);
     try {
       PipelineBenchmark.Result result;
-      if (bootstrapServers != null) {
-        String registryUrl = Optional.ofNullable(schemaRegistryUrl).orElse("http://localhost:8081");
+      if (cluster.bootstrapServers != null) {
+        String registryUrl =
+            Optional.ofNullable(cluster.schemaRegistryUrl)
+                .orElse(ExistingClusterOptions.DEFAULT_REGISTRY_URL);
         try (SchemaRegistryClient registry = new RestSchemaRegistryClient(registryUrl)) {
-          result = benchmark(bootstrapServers, registryUrl, registry, dataDir, settings, out);
+          result =
+              benchmark(cluster.bootstrapServers, registryUrl, registry, dataDir, settings, out);
         }
       } else {
         StackOptions options =
             StackOptions.defaults()
                 .withDataDir(dataDir)
                 .withPorts(freePort(), freePort(), freePort())
-                .withExternal(Optional.empty(), Optional.ofNullable(schemaRegistryUrl));
+                .withExternal(Optional.empty(), Optional.ofNullable(cluster.schemaRegistryUrl));
         out.println("Starting an embedded broker and registry in " + dataDir + " ...");
         try (DevStack stack = DevStack.start(options, line -> out.println("  + " + line))) {
           result =
