@@ -1,0 +1,23 @@
+/**
+ * Significance tests for A/B experiments on performance metrics, as plain Java with no Kafka
+ * imports.
+ *
+ * <p>Input: an {@link io.tickwatch.stats.ab.ExperimentSpec} (variants with traffic shares, control,
+ * metrics, direction, alpha) and one {@link io.tickwatch.stats.ab.ArmData} per variant and metric
+ * (moments, a {@link io.tickwatch.stats.sketch.LogBucketSketch}, error and unit counts). {@link
+ * io.tickwatch.stats.ab.AbAnalyzer#analyze} returns an immutable {@link
+ * io.tickwatch.stats.ab.AbAnalysis} whose records map one to one onto the Avro {@code AbResult}
+ * ({@link io.tickwatch.stats.ab.VariantSummary}, {@link io.tickwatch.stats.ab.MetricComparison},
+ * {@link io.tickwatch.stats.ab.QuantileDifference}, {@link io.tickwatch.stats.ab.Verdict}).
+ *
+ * <p>Decision rule: under continuous monitoring only an always-valid test may decide, so the
+ * verdict of a comparison comes from the mixture sequential probability ratio test (mSPRT, Johari
+ * et al., "Always Valid Inference") after Holm's correction across all comparisons; a sample-ratio
+ * mismatch (chi-square p below the threshold) makes the whole result INVALID. Welch, Mann-Whitney
+ * and the quantile intervals are reported for insight. The caller carries the always-valid p-values
+ * from one evaluation to the next ({@link io.tickwatch.stats.ab.AbAnalysis#sequentialPValues()}).
+ *
+ * <p>Everything here is immutable or stateless and thread-safe, except that {@link
+ * io.tickwatch.stats.ab.ArmData} shares (does not copy) its sketch.
+ */
+package io.tickwatch.stats.ab;
