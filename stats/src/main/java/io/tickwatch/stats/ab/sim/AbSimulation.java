@@ -1,14 +1,23 @@
 package io.tickwatch.stats.ab.sim;
 
+import io.tickwatch.stats.ab.AbAnalysis;
+import io.tickwatch.stats.ab.AbAnalyzer;
+import io.tickwatch.stats.ab.ArmData;
+import io.tickwatch.stats.ab.ComparisonKey;
+import io.tickwatch.stats.ab.ExperimentSpec;
 import io.tickwatch.stats.ab.MixtureSprt;
 import io.tickwatch.stats.ab.QuantileDifference;
 import io.tickwatch.stats.ab.QuantileIntervals;
 import io.tickwatch.stats.ab.SampleRatioCheck;
 import io.tickwatch.stats.ab.SequentialResult;
+import io.tickwatch.stats.ab.VariantShare;
+import io.tickwatch.stats.ab.Verdict;
 import io.tickwatch.stats.ab.Welch;
 import io.tickwatch.stats.ab.WelchResult;
 import io.tickwatch.stats.rolling.Moments;
 import io.tickwatch.stats.sketch.LogBucketSketch;
+import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -21,6 +30,9 @@ import java.util.SplittableRandom;
 public final class AbSimulation {
 
   private static final double LOGNORMAL_SIGMA = 0.5;
+  private static final String CONTROL = "control";
+  private static final String TREATMENT = "treatment";
+  private static final String METRIC = "latency";
 
   /** Standard deviation of {@code exp(N(0, 0.5^2))}. */
   static final double LOGNORMAL_SD =
@@ -51,6 +63,55 @@ public final class AbSimulation {
         new BinomialRate(naive, n),
         new BinomialRate(fixed, n),
         msprt == 0 ? Double.NaN : samplesAtRejection / msprt);
+  }
+
+  /**
+   * False-positive rate of the full {@link AbAnalyzer} (sketches, SRM check, Holm, verdict) in A/A
+   * experiments under continuous monitoring: every unit is randomised 50/50 and contributes one
+   * log-normal {@code exp(N(0, 0.5^2))} value; the analyzer looks every {@code lookEveryUnits}
+   * units up to {@code maxUnits}, carrying its always-valid p-values; a hit is an experiment whose
+   * overall verdict is BETTER or WORSE at any look.
+   */
+  public static BinomialRate analyzerFalsePositives(
+      long seed, int experiments, int maxUnits, int lookEveryUnits) {
+    ExperimentSpec spec =
+        ExperimentSpec.of(
+            List.of(new VariantShare(CONTROL, 0.5), new VariantShare(TREATMENT, 0.5)),
+            CONTROL,
+            List.of(METRIC));
+    AbAnalyzer analyzer = new AbAnalyzer();
+    SplittableRandom root = new SplittableRandom(seed);
+    int falsePositives = 0;
+    for (int e = 0; e < experiments; e++) {
+      SplittableRandom random = root.split();
+      Moments[] moments = {new Moments(), new Moments()};
+      LogBucketSketch[] sketches = {
+        LogBucketSketch.withDefaultAccuracy(), LogBucketSketch.withDefaultAccuracy()
+      };
+      long[] units = new long[2];
+      Map<ComparisonKey, Double> carried = Map.of();
+      boolean rejected = false;
+      for (int unit = 1; unit <= maxUnits && !rejected; unit++) {
+        int arm = random.nextBoolean() ? 0 : 1;
+        double value = Math.exp(LOGNORMAL_SIGMA * random.nextGaussian());
+        moments[arm].add(value);
+        sketches[arm].add(value);
+        units[arm]++;
+        if (unit % lookEveryUnits == 0) {
+          AbAnalysis analysis =
+              analyzer.analyze(
+                  spec,
+                  List.of(
+                      ArmData.of(CONTROL, METRIC, moments[0], sketches[0], 0, units[0]),
+                      ArmData.of(TREATMENT, METRIC, moments[1], sketches[1], 0, units[1])),
+                  carried);
+          carried = analysis.sequentialPValues();
+          rejected = analysis.verdict() == Verdict.BETTER || analysis.verdict() == Verdict.WORSE;
+        }
+      }
+      falsePositives += rejected ? 1 : 0;
+    }
+    return new BinomialRate(falsePositives, experiments);
   }
 
   /**

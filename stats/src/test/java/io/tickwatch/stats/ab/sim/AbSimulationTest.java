@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
  * Validation by simulation with fixed seeds. Every bound is a one-sided 99 % Clopper-Pearson bound
  * of the simulated rate, so a failing assertion means the true rate is on the wrong side of the
  * claim with 99 % confidence, not that the simulation was unlucky. The numbers in
- * docs/STATISTICS.md come from these scenarios.
+ * docs/STATISTICS.md come from these scenarios; the exact counts are pinned too, so the document
+ * and the code cannot drift apart (SplittableRandom is specified, the runs are deterministic).
  */
 class AbSimulationTest {
 
@@ -26,6 +27,8 @@ class AbSimulationTest {
     // the fixed-horizon Welch test (one look) holds alpha: 0.05 is inside its two-sided bounds
     assertThat(aa.fixedHorizonWelch().lowerBound(CONFIDENCE)).isLessThanOrEqualTo(0.05);
     assertThat(aa.fixedHorizonWelch().upperBound(CONFIDENCE)).isGreaterThanOrEqualTo(0.05);
+    // the counts quoted in docs/STATISTICS.md
+    assertThat(counts(aa)).containsExactly(30, 371, 53);
   }
 
   @Test
@@ -37,6 +40,17 @@ class AbSimulationTest {
 
     assertThat(aa.msprt().upperBound(CONFIDENCE)).isLessThanOrEqualTo(0.05);
     assertThat(aa.naiveWelch().lowerBound(CONFIDENCE)).isGreaterThan(0.05);
+    assertThat(counts(aa)).containsExactly(18, 290, 53);
+  }
+
+  @Test
+  void shouldKeepTheFullAnalyzersFalsePositiveRateBelowAlphaUnderPeeking() {
+    // 1000 A/A experiments through AbAnalyzer: units randomised 50/50, a look every 100 units up
+    // to 2,000 (20 looks), false positive = overall BETTER or WORSE at any look
+    BinomialRate falsePositives = AbSimulation.analyzerFalsePositives(SEED, 1000, 2_000, 100);
+
+    assertThat(falsePositives.upperBound(CONFIDENCE)).isLessThanOrEqualTo(0.05);
+    assertThat(falsePositives.hits()).isEqualTo(4);
   }
 
   @Test
@@ -56,6 +70,9 @@ class AbSimulationTest {
     assertThat(medium.msprt().rate()).isLessThan(medium.fixedHorizonWelch().rate());
     // ...and the gain: a large effect is detected long before the maximum sample
     assertThat(large.meanSamplesPerArmAtMsprtRejection()).isLessThan(5_000);
+    assertThat(counts(small)).containsExactly(24, 168, 71);
+    assertThat(counts(medium)).containsExactly(230, 289, 287);
+    assertThat(counts(large)).containsExactly(299, 300, 300);
   }
 
   @Test
@@ -67,6 +84,7 @@ class AbSimulationTest {
     assertThat(fair.upperBound(CONFIDENCE)).isLessThan(0.01);
     // 52/48: expected chi2 = 16, detected in most experiments
     assertThat(skewed.lowerBound(CONFIDENCE)).isGreaterThan(0.6);
+    assertThat(new int[] {fair.hits(), skewed.hits()}).containsExactly(1, 760);
   }
 
   @Test
@@ -74,7 +92,15 @@ class AbSimulationTest {
     for (double q : new double[] {0.95, 0.99}) {
       BinomialRate coverage = AbSimulation.quantileCoverage(SEED, 300, 2_000, q, 0.95);
       assertThat(coverage.upperBound(CONFIDENCE)).as("coverage of p%s", q).isGreaterThan(0.95);
+      assertThat(coverage.hits()).isEqualTo(294);
     }
+  }
+
+  /** Rejections of mSPRT, naive peeking Welch and fixed-horizon Welch. */
+  private static int[] counts(SimulationOutcome outcome) {
+    return new int[] {
+      outcome.msprt().hits(), outcome.naiveWelch().hits(), outcome.fixedHorizonWelch().hits()
+    };
   }
 
   @Test
