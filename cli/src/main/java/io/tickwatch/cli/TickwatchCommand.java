@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
       NabCommand.class,
       ReplayCommand.class,
       ExportCommand.class,
-      ImportCommand.class
+      ImportCommand.class,
+      io.tickwatch.cli.sink.SinkCommand.class
     })
 public final class TickwatchCommand implements Callable<Integer> {
 
