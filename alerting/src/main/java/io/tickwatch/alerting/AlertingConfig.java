@@ -15,7 +15,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
  * The validated configuration of the alerting service, built from one key lookup (environment,
@@ -42,14 +46,46 @@ public record AlertingConfig(
     List<String> criticalRouteReceivers,
     List<Route> extraRoutes,
     int historyPerAlert,
-    ActionConfig actions) {
+    ActionConfig actions,
+    KafkaClientProperties kafka) {
+
+  /**
+   * Keys starting with this prefix are passed, without it, to every Kafka client of the service
+   * (for example {@code alerting.kafka.security.protocol=SASL_SSL}). {@link #from(Function)} finds
+   * every property Kafka's producer and consumer know; {@link #fromMap(Map)} passes any key.
+   */
+  public static final String KAFKA_PREFIX = "alerting.kafka.";
+
+  /** Client settings the service owns; setting them through {@link #KAFKA_PREFIX} is an error. */
+  static final Set<String> OWNED_KAFKA_KEYS =
+      Set.of(
+          "bootstrap.servers",
+          "group.id",
+          "client.id",
+          "auto.offset.reset",
+          "enable.auto.commit",
+          "isolation.level",
+          "acks",
+          "enable.idempotence",
+          "key.serializer",
+          "value.serializer",
+          "key.deserializer",
+          "value.deserializer");
+
+  private static final Set<String> KNOWN_CLIENT_KEYS = knownClientKeys();
 
   private static final Set<String> TYPES =
       Set.of("log", "slack", "pagerduty", "webhook", "alertmanager");
 
   /** Builds the config from a map (missing keys take their defaults). */
   public static AlertingConfig fromMap(Map<String, String> values) {
-    return from(values::get);
+    Set<String> kafkaKeys = new TreeSet<>();
+    for (String key : values.keySet()) {
+      if (key.startsWith(KAFKA_PREFIX)) {
+        kafkaKeys.add(key.substring(KAFKA_PREFIX.length()));
+      }
+    }
+    return from(values::get, kafkaKeys);
   }
 
   /**
@@ -58,6 +94,10 @@ public record AlertingConfig(
    * @throws AlertingConfigException listing every invalid or missing value
    */
   public static AlertingConfig from(Function<String, String> lookup) {
+    return from(lookup, Set.of());
+  }
+
+  private static AlertingConfig from(Function<String, String> lookup, Set<String> extraKafkaKeys) {
     Reader r = new Reader(lookup);
     String bootstrap = r.required("bootstrap.servers");
     String registry = r.required("schema.registry.url");
@@ -148,6 +188,21 @@ public record AlertingConfig(
     int perHour = r.integer("alerting.actions.max-per-hour", 20, 1, 100_000);
     Duration ttl = r.duration("alerting.actions.command-ttl", "1m");
 
+    Map<String, String> kafka = new TreeMap<>();
+    Set<String> kafkaKeys = new TreeSet<>(KNOWN_CLIENT_KEYS);
+    kafkaKeys.addAll(extraKafkaKeys);
+    for (String name : kafkaKeys) {
+      String value = r.raw(KAFKA_PREFIX + name);
+      if (value == null || value.isEmpty()) {
+        continue;
+      }
+      if (OWNED_KAFKA_KEYS.contains(name)) {
+        r.errors.add(KAFKA_PREFIX + name + " is set by the service and cannot be overridden");
+      } else {
+        kafka.put(name, value);
+      }
+    }
+
     if (!r.errors.isEmpty()) {
       throw new AlertingConfigException(r.errors);
     }
@@ -185,7 +240,14 @@ public record AlertingConfig(
         critical,
         extraRoutes,
         historyPerAlert,
-        actions);
+        actions,
+        new KafkaClientProperties(kafka));
+  }
+
+  private static Set<String> knownClientKeys() {
+    Set<String> keys = new TreeSet<>(ProducerConfig.configNames());
+    keys.addAll(ConsumerConfig.configNames());
+    return Set.copyOf(keys);
   }
 
   private static ReceiverConfig receiver(Reader r, String name) {

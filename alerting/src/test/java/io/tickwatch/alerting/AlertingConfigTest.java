@@ -108,4 +108,34 @@ class AlertingConfigTest {
     m.put("alerting.receiver.pd.routing-key", "ROUTINGKEY42");
     assertThat(AlertingConfig.fromMap(m).toString()).doesNotContain("ROUTINGKEY42");
   }
+
+  @Test
+  void shouldPassKafkaSecuritySettingsThroughWithoutPrintingThem() {
+    Map<String, String> m = new java.util.HashMap<>(MINIMAL);
+    m.put("alerting.kafka.security.protocol", "SASL_PLAINTEXT");
+    m.put("alerting.kafka.sasl.mechanism", "PLAIN");
+    m.put("alerting.kafka.sasl.jaas.config", "PlainLoginModule required password=\"hunter2\";");
+    m.put("alerting.kafka.ssl.truststore.location", "/etc/kafka/ts.p12");
+
+    AlertingConfig fromMap = AlertingConfig.fromMap(m);
+    AlertingConfig fromLookup = AlertingConfig.from(m::get);
+
+    for (AlertingConfig c : java.util.List.of(fromMap, fromLookup)) {
+      assertThat(c.kafka().values())
+          .containsOnlyKeys(
+              "security.protocol", "sasl.mechanism", "sasl.jaas.config", "ssl.truststore.location")
+          .containsEntry("security.protocol", "SASL_PLAINTEXT");
+      assertThat(c.toString()).contains("sasl.jaas.config").doesNotContain("hunter2");
+    }
+  }
+
+  @Test
+  void shouldRejectKafkaSettingsTheServiceOwns() {
+    Map<String, String> m = new java.util.HashMap<>(MINIMAL);
+    m.put("alerting.kafka.enable.auto.commit", "true");
+    m.put("alerting.kafka.group.id", "other");
+    assertThatThrownBy(() -> AlertingConfig.fromMap(m))
+        .hasMessageContaining("alerting.kafka.enable.auto.commit")
+        .hasMessageContaining("alerting.kafka.group.id");
+  }
 }

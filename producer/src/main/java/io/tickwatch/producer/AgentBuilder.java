@@ -70,6 +70,7 @@ public final class AgentBuilder {
   private String controlTopic = Topics.CONTROL.name();
   private boolean controlEnabled = true;
   private final Map<String, Object> producerOverrides = new HashMap<>();
+  private final Map<String, Object> clientOverrides = new HashMap<>();
   private Function<Map<String, Object>, Producer<String, byte[]>> producerFactory =
       KafkaProducer::new;
   private Function<Map<String, Object>, Consumer<String, byte[]>> consumerFactory =
@@ -213,6 +214,23 @@ public final class AgentBuilder {
   /** Overrides Kafka producer settings. */
   public AgentBuilder producerOverrides(Map<String, ?> overrides) {
     producerOverrides.putAll(overrides);
+    return this;
+  }
+
+  /**
+   * Sets a Kafka client property on every client of the agent: the producer and the control
+   * consumer. Meant for connection and security settings ({@code security.protocol}, {@code
+   * sasl.mechanism}, {@code sasl.jaas.config}, {@code ssl.*}); applied after the agent's defaults
+   * and before {@link #producerOverride producer overrides}.
+   */
+  public AgentBuilder kafkaClientProperty(String key, Object value) {
+    clientOverrides.put(key, value);
+    return this;
+  }
+
+  /** Sets several {@link #kafkaClientProperty Kafka client properties} of every client. */
+  public AgentBuilder kafkaClientProperties(Map<String, ?> properties) {
+    clientOverrides.putAll(properties);
     return this;
   }
 
@@ -388,6 +406,7 @@ public final class AgentBuilder {
     config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024);
     config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    config.putAll(clientOverrides);
     config.putAll(producerOverrides);
     return config;
   }
@@ -406,6 +425,7 @@ public final class AgentBuilder {
     config.put(ConsumerConfig.RETRY_BACKOFF_MAX_MS_CONFIG, 5000);
     config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
     config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    config.putAll(clientOverrides);
     return config;
   }
 

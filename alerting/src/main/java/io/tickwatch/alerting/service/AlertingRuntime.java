@@ -20,7 +20,6 @@ import io.tickwatch.schemas.serde.AvroSerializer;
 import io.tickwatch.schemas.topic.Topics;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +93,7 @@ public final class AlertingRuntime implements AlertingHttpApi.Backend, AutoClose
     this.silencer = silencer;
     this.fanOut = fanOut;
     this.registry = new RestSchemaRegistryClient(config.schemaRegistryUrl());
-    Map<String, Object> producerProps = new HashMap<>();
+    Map<String, Object> producerProps = config.kafka().base();
     producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
     producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
     producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -106,7 +105,7 @@ public final class AlertingRuntime implements AlertingHttpApi.Backend, AutoClose
     producerProps.put(ProducerConfig.CLIENT_ID_CONFIG, config.groupId() + "-silences");
     this.silenceProducer =
         new KafkaProducer<>(producerProps, new StringSerializer(), new StringSerializer());
-    Map<String, Object> consumerProps = new HashMap<>();
+    Map<String, Object> consumerProps = config.kafka().base();
     consumerProps.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
     consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
     consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, config.autoOffsetReset());
@@ -214,7 +213,7 @@ public final class AlertingRuntime implements AlertingHttpApi.Backend, AutoClose
   }
 
   private <V> void readAll(String topic, Deserializer<V> deserializer, BiConsumer<String, V> sink) {
-    Map<String, Object> props = new HashMap<>();
+    Map<String, Object> props = config.kafka().base();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.CLIENT_ID_CONFIG, config.groupId() + "-restore");

@@ -37,12 +37,14 @@ public final class KafkaChildProcess implements AutoCloseable {
 
   private final Path dir;
   private final int port;
+  private final int saslPort;
   private final Process process;
   private final Thread reaper;
 
-  private KafkaChildProcess(Path dir, int port, Process process) {
+  private KafkaChildProcess(Path dir, int port, int saslPort, Process process) {
     this.dir = dir;
     this.port = port;
+    this.saslPort = saslPort;
     this.process = process;
     // never leave a (possibly stopped) broker behind if the test JVM exits without close()
     this.reaper = new Thread(process::destroyForcibly, "kafka-child-reaper");
@@ -59,14 +61,57 @@ public final class KafkaChildProcess implements AutoCloseable {
 
   /** Formats storage, starts the broker and waits until it answers an admin request. */
   public static KafkaChildProcess start() {
+    return start(Map.of());
+  }
+
+  /**
+   * Like {@link #start()}, with a second client listener that requires SASL authentication: {@code
+   * SASL_PLAINTEXT} with mechanism {@code PLAIN} on {@link #saslBootstrapServers()}, for these
+   * users (name to password; letters, digits, {@code -} and {@code _} only). The PLAINTEXT listener
+   * stays (unauthenticated, used between broker and its own tools); clients that must authenticate
+   * connect to the SASL one with {@link #saslClientProperties(String, String)}.
+   */
+  public static KafkaChildProcess startWithSaslPlain(Map<String, String> users) {
+    if (users.isEmpty()) {
+      throw new IllegalArgumentException("at least one SASL user");
+    }
+    users.forEach(
+        (user, password) -> {
+          if (!user.matches("[A-Za-z0-9_-]+") || !password.matches("[A-Za-z0-9_-]+")) {
+            throw new IllegalArgumentException("SASL user names and passwords: [A-Za-z0-9_-]+");
+          }
+        });
+    return start(users);
+  }
+
+  /**
+   * Client properties that authenticate as this user over SASL_PLAINTEXT / PLAIN: {@code
+   * security.protocol}, {@code sasl.mechanism} and {@code sasl.jaas.config}.
+   */
+  public static Map<String, String> saslClientProperties(String user, String password) {
+    return Map.of(
+        "security.protocol",
+        "SASL_PLAINTEXT",
+        "sasl.mechanism",
+        "PLAIN",
+        "sasl.jaas.config",
+        "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+            + user
+            + "\" password=\""
+            + password
+            + "\";");
+  }
+
+  private static KafkaChildProcess start(Map<String, String> saslUsers) {
     Path dir = null;
     Process process = null;
     try {
       dir = Files.createTempDirectory("tickwatch-kafka-child");
       int port = freePort();
       int controllerPort = freePort();
+      int saslPort = saslUsers.isEmpty() ? 0 : freePort();
       Path config = dir.resolve("server.properties");
-      writeConfig(config, dir.resolve("data"), port, controllerPort);
+      writeConfig(config, dir.resolve("data"), port, controllerPort, saslPort, saslUsers);
       Path log = dir.resolve("broker.log");
       runToEnd(
           javaCommand(
@@ -82,7 +127,7 @@ public final class KafkaChildProcess implements AutoCloseable {
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
               .start();
-      KafkaChildProcess kafka = new KafkaChildProcess(dir, port, process);
+      KafkaChildProcess kafka = new KafkaChildProcess(dir, port, saslPort, process);
       try {
         kafka.awaitReady();
       } catch (RuntimeException e) {
@@ -104,6 +149,19 @@ public final class KafkaChildProcess implements AutoCloseable {
   /** {@code 127.0.0.1:port} of the broker's client listener. */
   public String bootstrapServers() {
     return "127.0.0.1:" + port;
+  }
+
+  /**
+   * {@code 127.0.0.1:port} of the SASL_PLAINTEXT listener.
+   *
+   * @throws IllegalStateException if the broker was not started {@link #startWithSaslPlain with
+   *     SASL}
+   */
+  public String saslBootstrapServers() {
+    if (saslPort == 0) {
+      throw new IllegalStateException("this broker was not started with a SASL listener");
+    }
+    return "127.0.0.1:" + saslPort;
   }
 
   /** The child's process id. */
@@ -243,7 +301,13 @@ public final class KafkaChildProcess implements AutoCloseable {
     }
   }
 
-  private static void writeConfig(Path file, Path data, int port, int controllerPort)
+  private static void writeConfig(
+      Path file,
+      Path data,
+      int port,
+      int controllerPort,
+      int saslPort,
+      Map<String, String> saslUsers)
       throws IOException {
     Properties props = new Properties();
     props.put("process.roles", "broker,controller");
@@ -264,6 +328,23 @@ public final class KafkaChildProcess implements AutoCloseable {
     props.put("share.coordinator.state.topic.min.isr", "1");
     props.put("group.initial.rebalance.delay.ms", "0");
     props.put("auto.create.topics.enable", "false");
+    if (saslPort != 0) {
+      props.put(
+          "listeners", props.getProperty("listeners") + ",SASL_PLAINTEXT://127.0.0.1:" + saslPort);
+      props.put(
+          "advertised.listeners",
+          props.getProperty("advertised.listeners") + ",SASL_PLAINTEXT://127.0.0.1:" + saslPort);
+      props.put(
+          "listener.security.protocol.map",
+          props.getProperty("listener.security.protocol.map") + ",SASL_PLAINTEXT:SASL_PLAINTEXT");
+      props.put("sasl.enabled.mechanisms", "PLAIN");
+      StringBuilder jaas =
+          new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required");
+      saslUsers.forEach(
+          (user, password) ->
+              jaas.append(" user_").append(user).append("=\"").append(password).append('"'));
+      props.put("listener.name.sasl_plaintext.plain.sasl.jaas.config", jaas.append(';').toString());
+    }
     try (Writer out = Files.newBufferedWriter(file)) {
       props.store(out, "tickwatch child-process test broker");
     }
