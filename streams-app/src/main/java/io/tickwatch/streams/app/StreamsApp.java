@@ -10,6 +10,8 @@ import java.time.InstantSource;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.function.Function;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -27,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * StreamsAppConfig#stateDir()} and survive restarts: the runner never calls {@code cleanUp()}.
  *
  * <p>Guarantees set here: {@code exactly_once_v2}; a stream thread that dies of an unexpected
- * exception is replaced ({@code REPLACE_THREAD}) rather than taking the application down;
+ * exception is replaced ({@code REPLACE_THREAD}) rather than taking the application down, except
+ * for authentication and authorization failures, which stop the application ({@code
+ * SHUTDOWN_CLIENT}, state ERROR) because a new thread would fail the same way for ever;
  * deserialization and processing error handling comes from the topology's own properties (the
  * dead-letter settings).
  */
@@ -84,6 +88,14 @@ public final class StreamsApp implements AutoCloseable {
       KafkaStreams streams = new KafkaStreams(topology, properties);
       streams.setUncaughtExceptionHandler(
           exception -> {
+            if (securityFailure(exception)) {
+              // a new thread would fail the same way, for ever: stop with the reason instead
+              LOG.error(
+                  "Stream thread failed to authenticate or is not authorized; stopping {}",
+                  config.applicationId(),
+                  exception);
+              return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            }
             LOG.error("Stream thread died, replacing it", exception);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
           });
@@ -95,6 +107,16 @@ public final class StreamsApp implements AutoCloseable {
       queryServer.close();
       throw e;
     }
+  }
+
+  /** Whether the failure (or a cause) is Kafka refusing our credentials or permissions. */
+  static boolean securityFailure(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof AuthenticationException || t instanceof AuthorizationException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The Kafka Streams properties of a configuration (exposed for tests and diagnostics). */
