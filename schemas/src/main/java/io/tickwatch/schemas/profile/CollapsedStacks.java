@@ -94,6 +94,26 @@ public final class CollapsedStacks {
     return countsByStack.isEmpty();
   }
 
+  /**
+   * The stack string of frames (root first) joined by {@code ;}; {@code ;}, spaces and line breaks
+   * inside a frame become {@code _}.
+   *
+   * @throws IllegalArgumentException when there are no frames
+   */
+  public static String stackOf(List<String> framesRootFirst) {
+    if (framesRootFirst.isEmpty()) {
+      throw new IllegalArgumentException("a stack needs at least one frame");
+    }
+    StringBuilder stack = new StringBuilder(framesRootFirst.size() * 32);
+    for (String frame : framesRootFirst) {
+      if (stack.length() > 0) {
+        stack.append(FRAME_SEPARATOR);
+      }
+      stack.append(Builder.sanitize(frame));
+    }
+    return stack.toString();
+  }
+
   /** The frames of a stack string, root first. */
   public static String[] frames(String stack) {
     return stack.split(String.valueOf(FRAME_SEPARATOR), -1);
@@ -136,17 +156,7 @@ public final class CollapsedStacks {
      * @param count samples, at least 0
      */
     public Builder add(List<String> framesRootFirst, long count) {
-      if (framesRootFirst.isEmpty()) {
-        throw new IllegalArgumentException("a stack needs at least one frame");
-      }
-      StringBuilder stack = new StringBuilder(framesRootFirst.size() * 32);
-      for (String frame : framesRootFirst) {
-        if (stack.length() > 0) {
-          stack.append(FRAME_SEPARATOR);
-        }
-        stack.append(sanitize(frame));
-      }
-      return addStack(stack.toString(), count);
+      return addStack(stackOf(framesRootFirst), count);
     }
 
     /** Adds samples of a stack already joined by {@code ;}. */
