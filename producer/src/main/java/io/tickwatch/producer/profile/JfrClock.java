@@ -4,11 +4,12 @@ import java.time.Instant;
 
 /**
  * Maps JFR event times (wall-clock {@link Instant}s) onto the {@link System#nanoTime()} clock the
- * game ticks are measured with, through one offset taken at construction (the smallest of a few
- * bracketed readings). Accurate to about a millisecond over a session; immutable.
+ * game ticks are measured with, through one offset: first estimated from {@link Instant#now()}
+ * (JFR's wall-clock conversion can differ from it by milliseconds), then taken from {@link
+ * ClockAnchorEvent}s, which pair a JFR timestamp with a nanoTime reading exactly. Thread-safe.
  */
 final class JfrClock {
-  private final long epochMinusNanoTime;
+  private volatile long epochMinusNanoTime;
 
   JfrClock() {
     long best = Long.MAX_VALUE;
@@ -27,6 +28,15 @@ final class JfrClock {
 
   JfrClock(long epochMinusNanoTime) {
     this.epochMinusNanoTime = epochMinusNanoTime;
+  }
+
+  /**
+   * Re-anchors on a pair of readings of the same instant (a {@link ClockAnchorEvent}): its JFR time
+   * and its {@link System#nanoTime()}. Exact to JFR's tick resolution, and it follows any drift
+   * between the two clocks.
+   */
+  void anchor(Instant jfrTime, long nanoTime) {
+    epochMinusNanoTime = epochNanos(jfrTime) - nanoTime;
   }
 
   /** The nanoTime value of an instant. */

@@ -83,10 +83,13 @@ final class ProfilingSession {
         rs.enable(MONITOR_ENTER).withThreshold(Duration.ofMillis(10)).withStackTrace();
         rs.onEvent(MONITOR_ENTER, this::onLock);
       }
+      rs.enable(ClockAnchorEvent.class);
+      rs.onEvent(ClockAnchorEvent.NAME, this::onAnchor);
       rs.onFlush(this::onFlush);
       rs.onError(t -> LOG.warn("profile {}: JFR stream error", request.profileId(), t));
       rs.startAsync();
       stream = rs;
+      ClockAnchorEvent.commitNow();
     } catch (RuntimeException | Error e) {
       rs.close();
       throw e;
@@ -133,8 +136,17 @@ final class ProfilingSession {
     samples.finish();
   }
 
+  private void onAnchor(RecordedEvent event) {
+    try {
+      clock.anchor(event.getStartTime(), event.getLong("nanoTime"));
+    } catch (Throwable t) {
+      LOG.debug("profile {}: bad clock anchor", request.profileId(), t);
+    }
+  }
+
   private void onFlush() {
     try {
+      ClockAnchorEvent.commitNow();
       samples.refresh();
       if (endNanoTime != Long.MAX_VALUE && System.nanoTime() > endNanoTime) {
         flushesAfterEnd.incrementAndGet();
@@ -238,6 +250,15 @@ final class ProfilingSession {
       return "[unknown]";
     }
     RecordedClass type = method.getType();
-    return (type == null ? "" : type.getName() + ".") + method.getName();
+    return (type == null ? "" : stableClassName(type.getName()) + ".") + method.getName();
+  }
+
+  /**
+   * Drops the run-specific suffix of hidden classes ({@code Foo$$Lambda$42+0x0000...}) so the same
+   * code has the same frame name in every run and profiles can be compared.
+   */
+  static String stableClassName(String name) {
+    int lambda = name.indexOf("$$Lambda");
+    return lambda < 0 ? name : name.substring(0, lambda + "$$Lambda".length());
   }
 }
