@@ -33,12 +33,25 @@ class OverheadGuardTest {
   void shouldBackOffAboveThreePercentOncePerCooldown() {
     measured.set(new OverheadReading(4.0, 0));
 
+    assertThat(guard.check(true)).isEqualTo(OverheadGuard.Decision.PROCEED);
     assertThat(guard.check(true)).isEqualTo(OverheadGuard.Decision.BACK_OFF);
     assertThat(guard.check(true)).isEqualTo(OverheadGuard.Decision.PROCEED);
     assertThat(guard.check(true)).isEqualTo(OverheadGuard.Decision.BACK_OFF);
     measured.set(new OverheadReading(2.9, 0));
     assertThat(guard.check(true)).isEqualTo(OverheadGuard.Decision.PROCEED);
     assertThat(guard.check(true)).isEqualTo(OverheadGuard.Decision.PROCEED);
+  }
+
+  @Test
+  void shouldIgnoreASingleSpikeWhileProfiling() {
+    measured.set(new OverheadReading(1.0, 0));
+    guard.check(true);
+    guard.check(true);
+    measured.set(new OverheadReading(9.0, 0));
+
+    assertThat(guard.check(true)).isEqualTo(OverheadGuard.Decision.PROCEED);
+    assertThat(guard.lastReading().overheadPercent()).isEqualTo(1.0);
+    assertThat(guard.admit()).isEqualTo(OverheadGuard.Decision.PROCEED);
   }
 
   @Test

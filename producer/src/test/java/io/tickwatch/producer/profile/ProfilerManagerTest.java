@@ -125,6 +125,7 @@ class ProfilerManagerTest {
     assertThat(slower.status()).isEqualTo(ProfileStart.Status.STARTED);
     assertThat(slower.samplingIntervalMillis()).isEqualTo(40);
 
+    assertThat(manager.checkOverhead()).isEqualTo(OverheadGuard.Decision.PROCEED);
     assertThat(manager.checkOverhead()).isEqualTo(OverheadGuard.Decision.BACK_OFF);
     assertThat(manager.samplingIntervalMillis("slower")).contains(80);
 
