@@ -85,6 +85,7 @@ public final class AgentBuilder {
   private String profileTopic = Topics.PROFILES.name();
   private Serializer<ProfileChunk> profileSerializer;
   private Path profileSpoolDirectory;
+  private String profileThreadFilter;
 
   AgentBuilder(String hostId) {
     this.hostId = hostId;
@@ -244,6 +245,16 @@ public final class AgentBuilder {
     return this;
   }
 
+  /**
+   * Thread-name regular expression (whole name) for profiling sessions that set no thread filter of
+   * their own; default none (every thread). Set it when several game servers share one JVM, so each
+   * host's profile shows its own threads.
+   */
+  public AgentBuilder profileThreadFilter(String regex) {
+    this.profileThreadFilter = regex;
+    return this;
+  }
+
   /** Overrides a Kafka producer setting (applied after the agent's defaults). */
   public AgentBuilder producerOverride(String key, Object value) {
     producerOverrides.put(key, value);
@@ -349,6 +360,13 @@ public final class AgentBuilder {
     if (profilerEnabled && (profileTopic == null || profileTopic.isBlank())) {
       problems.add("profileTopic must not be blank");
     }
+    if (profileThreadFilter != null) {
+      try {
+        java.util.regex.Pattern.compile(profileThreadFilter);
+      } catch (java.util.regex.PatternSyntaxException e) {
+        problems.add("profileThreadFilter is not a regular expression");
+      }
+    }
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(
           "invalid Tickwatch agent configuration: " + String.join("; ", problems));
@@ -381,7 +399,8 @@ public final class AgentBuilder {
                 "tickwatch-profiles",
                 hostId.replaceAll("[^A-Za-z0-9._-]", "_"));
     ProfilerSettings profiler =
-        new ProfilerSettings(profilerEnabled, profileTopic, chunkSerializer, spool);
+        new ProfilerSettings(
+            profilerEnabled, profileTopic, chunkSerializer, spool, profileThreadFilter);
     long producerCloseMillis = Math.max(50, closeTimeout.toMillis() * 2 / 3);
     List<SystemCollector> extra = List.copyOf(extraCollectors);
     boolean system = systemCollectors;

@@ -11,6 +11,11 @@ import org.apache.kafka.common.serialization.Serializer;
  * @param topic topic of the reports
  * @param serializer serializer of the chunks, or null to keep reports in the spool
  * @param spoolDirectory where reports wait while Kafka is unreachable
+ * @param defaultThreadFilter thread-name regex for sessions that set none, or null
  */
 record ProfilerSettings(
-    boolean enabled, String topic, Serializer<ProfileChunk> serializer, Path spoolDirectory) {}
+    boolean enabled,
+    String topic,
+    Serializer<ProfileChunk> serializer,
+    Path spoolDirectory,
+    String defaultThreadFilter) {}

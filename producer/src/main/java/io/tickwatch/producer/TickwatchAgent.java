@@ -120,7 +120,8 @@ public final class TickwatchAgent implements AutoCloseable {
               tickLog,
               new OverheadGuard(new ProcessOverheadMeter(tickLog), 5),
               profilePublisher,
-              1000);
+              1000,
+              config.profiler().defaultThreadFilter());
       dispatcher.register(StartProfiling.class, ProfilingControlHandlers.start(profiler));
       dispatcher.register(StopProfiling.class, ProfilingControlHandlers.stop(profiler));
     } else {

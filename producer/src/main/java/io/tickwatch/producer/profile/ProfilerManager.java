@@ -52,6 +52,7 @@ public final class ProfilerManager implements AutoCloseable {
   private final BaselineStore baselines = new BaselineStore();
   private final Map<String, Running> active = new LinkedHashMap<>();
   private final boolean enabled;
+  private final String defaultThreadFilter;
   private ScheduledExecutorService scheduler;
   private boolean closed;
 
@@ -70,7 +71,22 @@ public final class ProfilerManager implements AutoCloseable {
       OverheadGuard guard,
       ProfileSink sink,
       long checkIntervalMillis) {
-    this(hostId, clock, tickLog, guard, sink, checkIntervalMillis, true);
+    this(hostId, clock, tickLog, guard, sink, checkIntervalMillis, null, true);
+  }
+
+  /**
+   * A profiler whose sessions without a thread filter use {@code defaultThreadFilter} (for example
+   * when several game servers share one JVM, so a host's profile shows its own threads).
+   */
+  public ProfilerManager(
+      String hostId,
+      InstantSource clock,
+      TickLog tickLog,
+      OverheadGuard guard,
+      ProfileSink sink,
+      long checkIntervalMillis,
+      String defaultThreadFilter) {
+    this(hostId, clock, tickLog, guard, sink, checkIntervalMillis, defaultThreadFilter, true);
   }
 
   private ProfilerManager(
@@ -80,7 +96,9 @@ public final class ProfilerManager implements AutoCloseable {
       OverheadGuard guard,
       ProfileSink sink,
       long checkIntervalMillis,
+      String defaultThreadFilter,
       boolean enabled) {
+    this.defaultThreadFilter = defaultThreadFilter;
     this.hostId = hostId;
     this.clock = clock;
     this.tickLog = tickLog;
@@ -99,6 +117,7 @@ public final class ProfilerManager implements AutoCloseable {
         new OverheadGuard(p -> OverheadReading.NONE, 1),
         r -> {},
         1000,
+        null,
         false);
   }
 
@@ -143,7 +162,11 @@ public final class ProfilerManager implements AutoCloseable {
     }
   }
 
-  private synchronized ProfileStart startSession(ProfileRequest request) {
+  private synchronized ProfileStart startSession(ProfileRequest asked) {
+    ProfileRequest request =
+        asked.threadFilter() == null && defaultThreadFilter != null
+            ? withThreadFilter(asked, defaultThreadFilter)
+            : asked;
     String id = request.profileId();
     if (closed || !enabled || scheduler == null) {
       return ProfileStart.refused(
@@ -190,6 +213,22 @@ public final class ProfilerManager implements AutoCloseable {
         request.alertFingerprint() == null ? "" : ", alert " + request.alertFingerprint());
     return new ProfileStart(
         ProfileStart.Status.STARTED, id, interval, "profiling started", running.report);
+  }
+
+  private static ProfileRequest withThreadFilter(ProfileRequest r, String threadFilter) {
+    return new ProfileRequest(
+        r.profileId(),
+        r.durationMillis(),
+        r.samplingIntervalMillis(),
+        r.slowTickBudgetMicros(),
+        threadFilter,
+        r.packageFilter(),
+        r.recordAllocations(),
+        r.recordLocks(),
+        r.baselineProfileId(),
+        r.baselineFile(),
+        r.commandId(),
+        r.alertFingerprint());
   }
 
   /** Ends a running session now (its shorter report is still published). */

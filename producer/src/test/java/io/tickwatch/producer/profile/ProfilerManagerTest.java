@@ -68,6 +68,30 @@ class ProfilerManagerTest {
   }
 
   @Test
+  void shouldApplyTheDefaultThreadFilterToSessionsWithoutOne() throws Exception {
+    try (Workload hot = Workload.hotAndCold("hot-worker");
+        Workload other = Workload.hotAndCold("other-worker");
+        ProfilerManager ownThreadsOnly =
+            new ProfilerManager(
+                    "host-2",
+                    InstantSource.system(),
+                    tickLog,
+                    new OverheadGuard(profiling -> measured.get(), 1),
+                    published::add,
+                    3_600_000,
+                    "other-.*")
+                .start()) {
+      ProfileStart start = ownThreadsOnly.start(request("own").build());
+      ProfileReport report = start.report().get(REPORT_WAIT_SECONDS, TimeUnit.SECONDS);
+
+      assertThat(report.summary().getTotalSamples()).isPositive();
+      assertThat(report.summary().getDroppedSamples()).isPositive();
+      assertThat(report.stacks().countsByStack().keySet())
+          .allMatch(stack -> stack.contains(Workload.class.getName()));
+    }
+  }
+
+  @Test
   void shouldDiffAgainstAnEarlierProfileOfThisAgent() throws Exception {
     try (Workload worker = Workload.hotAndCold("hot-worker")) {
       ProfileReport baseline = run(request("base").threadFilter("hot-worker").build());
