@@ -28,6 +28,7 @@ import java.util.Map;
 public final class ProcessOverheadMeter implements OverheadMeter {
   static final double BASELINE_WEIGHT = 0.2;
   private static final int MAX_TICKS_PER_READING = 8192;
+  private static final int MIN_TICKS_PER_READING = 20;
 
   private final com.sun.management.OperatingSystemMXBean os =
       (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -35,7 +36,7 @@ public final class ProcessOverheadMeter implements OverheadMeter {
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
   private final TickLog tickLog;
   private final long[] tickDurations = new long[MAX_TICKS_PER_READING];
-  private Map<Long, Long> lastThreadCpu = new HashMap<>();
+  private Map<Long, long[]> lastThreadCpu = new HashMap<>();
   private long lastWallNanos = System.nanoTime();
   private long lastProcessCpu = os.getProcessCpuTime();
   private long tickCursor;
@@ -86,19 +87,29 @@ public final class ProcessOverheadMeter implements OverheadMeter {
     return Double.isNaN(average) ? value : average + BASELINE_WEIGHT * (value - average);
   }
 
-  /** Adds the CPU since the last reading of game threads to [0] and of JFR/profiler ones to [1]. */
+  /**
+   * Adds the CPU since the last reading of game threads to [0] and of JFR/profiler ones to [1]. A
+   * thread that ended since the last reading took its last CPU time with it; its share of the
+   * process CPU is estimated from its previous window (else a game thread pool's churn would read
+   * as profiling overhead).
+   */
   private void readThreads(long[] gameAndOwn) {
     long[] ids = threads.getAllThreadIds();
     long[] cpu = threads.getThreadCpuTime(ids);
     ThreadInfo[] infos = threads.getThreadInfo(ids);
-    Map<Long, Long> now = new HashMap<>(ids.length * 2);
+    Map<Long, long[]> now = new HashMap<>(ids.length * 2);
     for (int i = 0; i < ids.length; i++) {
       if (cpu[i] < 0 || infos[i] == null) {
         continue;
       }
-      now.put(ids[i], cpu[i]);
-      long delta = cpu[i] - lastThreadCpu.getOrDefault(ids[i], 0L);
-      gameAndOwn[isProfilerThread(infos[i].getThreadName()) ? 1 : 0] += Math.max(0, delta);
+      long[] before = lastThreadCpu.remove(ids[i]);
+      long delta = Math.max(0, cpu[i] - (before == null ? 0 : before[0]));
+      boolean own = isProfilerThread(infos[i].getThreadName());
+      now.put(ids[i], new long[] {cpu[i], delta, own ? 1 : 0});
+      gameAndOwn[own ? 1 : 0] += delta;
+    }
+    for (long[] ended : lastThreadCpu.values()) {
+      gameAndOwn[(int) ended[2]] += ended[1];
     }
     lastThreadCpu = now;
   }
@@ -120,8 +131,8 @@ public final class ProcessOverheadMeter implements OverheadMeter {
                 tickDurations[tickCount++] = end - start;
               }
             });
-    if (tickCount == 0) {
-      return Double.NaN;
+    if (tickCount < MIN_TICKS_PER_READING) {
+      return Double.NaN; // too few ticks for a meaningful median
     }
     Arrays.sort(tickDurations, 0, tickCount);
     return tickDurations[tickCount / 2];
