@@ -217,10 +217,6 @@ public final class TickwatchAgent implements AutoCloseable {
       if (controlListener != null) {
         controlListener.requestClose();
       }
-      profiler.close(Math.min(600, remainingMillis(deadline)));
-      if (profilePublisher != null) {
-        profilePublisher.close(Duration.ofMillis(Math.min(400, remainingMillis(deadline))));
-      }
       if (publisher != null) {
         publisher.requestClose();
         join(publisherThread, remainingMillis(deadline));
@@ -228,6 +224,11 @@ public final class TickwatchAgent implements AutoCloseable {
           LOG.warn("publisher did not finish in time; abandoning unsent batches");
           publisher.abandonOutstanding();
         }
+      }
+      // the profiler last: unfinished sessions only spool their partial reports
+      profiler.close(Math.min(600, remainingMillis(deadline)));
+      if (profilePublisher != null) {
+        profilePublisher.close(Duration.ofMillis(Math.min(300, remainingMillis(deadline))));
       }
       join(controlThread, remainingMillis(deadline));
       sampler.close();

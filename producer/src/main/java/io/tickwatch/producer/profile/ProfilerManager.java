@@ -40,6 +40,7 @@ public final class ProfilerManager implements AutoCloseable {
   public static final String THREAD_NAME = "tickwatch-profiler";
 
   static final long DRAIN_LIMIT_MILLIS = 5_000;
+  static final int BASELINE_EVERY_CHECKS = 10;
   private static final long DRAIN_POLL_MILLIS = 100;
   private static final Logger LOG = LoggerFactory.getLogger(ProfilerManager.class);
 
@@ -55,6 +56,7 @@ public final class ProfilerManager implements AutoCloseable {
   private final String defaultThreadFilter;
   private ScheduledExecutorService scheduler;
   private boolean closed;
+  private long checks;
 
   /**
    * @param hostId profiled host (in every report)
@@ -196,6 +198,9 @@ public final class ProfilerManager implements AutoCloseable {
         admission == OverheadGuard.Decision.BACK_OFF
             ? OverheadGuard.backedOff(request.samplingIntervalMillis())
             : request.samplingIntervalMillis();
+    if (tickLog != null) {
+      tickLog.enabled(true);
+    }
     ProfilingSession session = new ProfilingSession(request, tickLog, interval);
     session.start();
     Running running = new Running(session, clock.millis(), new CompletableFuture<>());
@@ -281,6 +286,14 @@ public final class ProfilerManager implements AutoCloseable {
       sessions = new ArrayList<>(active.values());
     }
     OverheadGuard.Decision decision = guard.check(!sessions.isEmpty());
+    if (tickLog != null) {
+      // ticks are logged while sessions run, and one check interval in BASELINE_EVERY_CHECKS
+      // while idle so the meter keeps a tick-time baseline
+      synchronized (this) {
+        boolean baselineWindow = ++checks % BASELINE_EVERY_CHECKS == 0;
+        tickLog.enabled(!active.isEmpty() || baselineWindow);
+      }
+    }
     double overhead = guard.lastReading().overheadPercent();
     for (Running running : sessions) {
       running.maxOverheadPercent = Math.max(running.maxOverheadPercent, overhead);

@@ -10,10 +10,11 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * later, when JFR delivers the samples of those ticks (about a second after they were taken), to
  * tell samples of slow ticks from the others and to measure the tick-time impact of profiling.
  *
- * <p>Writers: wait-free and allocation-free (one atomic increment and four volatile stores); any
- * number of threads. Readers never block writers; an entry overwritten while being read is skipped.
- * Capacity is a power of two; at 60 Hz on four game threads the default {@value #DEFAULT_CAPACITY}
- * entries hold about 17 s of ticks.
+ * <p>Writers: wait-free and allocation-free (one atomic increment and five volatile stores); any
+ * number of threads. {@link #recordTickEndingNow} records only while {@linkplain #enabled(boolean)
+ * enabled}, so the game pays for it only while the profiler needs ticks. Readers never block
+ * writers; an entry overwritten while being read is skipped. Capacity is a power of two; at 60 Hz
+ * on four game threads the default {@value #DEFAULT_CAPACITY} entries hold about 17 s of ticks.
  */
 public final class TickLog {
   /** Default number of ticks kept. */
@@ -25,6 +26,7 @@ public final class TickLog {
   private final AtomicLongArray threadIds;
   private final AtomicLongArray startNanos;
   private final AtomicLongArray endNanos;
+  private volatile boolean enabled;
 
   /** A log of {@link #DEFAULT_CAPACITY} ticks. */
   public TickLog() {
@@ -48,9 +50,28 @@ public final class TickLog {
     endNanos = new AtomicLongArray(capacity);
   }
 
-  /** Records a tick of the calling thread that ends now and lasted {@code durationNanos}. */
+  /**
+   * Switches recording from {@link #recordTickEndingNow} on or off (on while a session runs or the
+   * overhead meter takes a baseline; off, a game thread's call costs one volatile read).
+   */
+  public void enabled(boolean on) {
+    enabled = on;
+  }
+
+  /** Whether {@link #recordTickEndingNow} records. */
+  public boolean enabled() {
+    return enabled;
+  }
+
+  /**
+   * Records a tick of the calling thread that ends now and lasted {@code durationNanos}, when
+   * {@linkplain #enabled(boolean) enabled}.
+   */
   @SuppressWarnings("deprecation") // Thread.getId: threadId() needs Java 19
   public void recordTickEndingNow(long durationNanos) {
+    if (!enabled) {
+      return;
+    }
     long end = System.nanoTime();
     record(Thread.currentThread().getId(), end - Math.max(0, durationNanos), end);
   }

@@ -16,7 +16,8 @@
  * jdk.ObjectAllocationSample}, {@code jdk.JavaMonitorEnter} when asked for). The JVM's own sampler
  * takes the stacks at safepoint-free points; this package walks no stack on a game thread. The only
  * work on a game thread is one entry in the wait-free {@link io.tickwatch.producer.profile.TickLog}
- * per {@code agent.tick(duration)} call, which the slow-tick mode ({@link
+ * per {@code agent.tick(duration)} call while a session runs (and one second in ten while idle, for
+ * the tick-time baseline; otherwise one volatile read), which the slow-tick mode ({@link
  * io.tickwatch.producer.profile.SlowTickFilter}: keep a sample only when it falls inside a tick
  * longer than the budget) and the tick-impact measurement read later.
  *

@@ -39,8 +39,11 @@ class TickLogTest {
   }
 
   @Test
-  void shouldRecordTheCallingThreadsTickEndingNow() {
+  void shouldRecordTheCallingThreadsTickEndingNowOnlyWhileEnabled() {
     TickLog log = new TickLog(4);
+    log.recordTickEndingNow(1_000_000L);
+    assertThat(log.nextSequence()).isZero();
+    log.enabled(true);
     long before = System.nanoTime();
 
     log.recordTickEndingNow(5_000_000L);
