@@ -142,7 +142,7 @@ class ProfilerManagerTest {
     assertThat(refused.status()).isEqualTo(ProfileStart.Status.REFUSED_OVERHEAD);
     assertThat(refused.message()).contains("6.00 %");
 
-    measured.set(new OverheadReading(1.0, 3.5));
+    measured.set(new OverheadReading(3.5, 0));
     manager.checkOverhead();
     ProfileStart slower =
         manager.start(request("slower").durationMillis(600_000).samplingIntervalMillis(20).build());
