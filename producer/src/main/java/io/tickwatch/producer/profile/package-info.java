@@ -23,10 +23,11 @@
  *
  * <p><b>Limits.</b> {@link io.tickwatch.producer.profile.ProfilerManager} runs at most three
  * sessions at once. The {@link io.tickwatch.producer.profile.OverheadGuard} measures the overhead
- * every second ({@link io.tickwatch.producer.profile.ProcessOverheadMeter}: process CPU outside the
- * game's threads against a baseline taken while not profiling, and the median tick time against its
- * baseline), refuses new sessions above 5 % and doubles the sampling interval of the running ones
- * above 3 %. JFR applies the shortest interval of concurrent sessions to all of them.
+ * every second ({@link io.tickwatch.producer.profile.ProcessOverheadMeter}: the CPU of JFR's and
+ * the profiler's threads, native ones included, from /proc; the tick-time change is reported but
+ * does not throttle, since sessions start during incidents), refuses new sessions above 5 % of a
+ * core and doubles the sampling interval of the running ones above 3 %. JFR applies the shortest
+ * interval of concurrent sessions to all of them.
  *
  * <p><b>Reports.</b> A {@link io.tickwatch.producer.profile.ProfileReport} holds the collapsed
  * stacks and a summary (total and dropped samples, the top 20 methods by self samples with self and
