@@ -1,6 +1,7 @@
 package io.tickwatch.producer;
 
 import io.tickwatch.avro.ControlCommand;
+import io.tickwatch.avro.ProfileChunk;
 import io.tickwatch.avro.SampleBatch;
 import io.tickwatch.producer.control.ControlHandler;
 import io.tickwatch.producer.internal.collect.AllocationRateCollector;
@@ -18,6 +19,7 @@ import io.tickwatch.schemas.registry.SchemaRegistryClient;
 import io.tickwatch.schemas.serde.AvroDeserializer;
 import io.tickwatch.schemas.serde.AvroSerializer;
 import io.tickwatch.schemas.topic.Topics;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -80,6 +82,11 @@ public final class AgentBuilder {
   private final List<SystemCollector> extraCollectors = new ArrayList<>();
   private boolean samplerThread = true;
   private final Map<Class<?>, ControlHandler> controlHandlers = new LinkedHashMap<>();
+  private boolean profilerEnabled = true;
+  private String profileTopic = Topics.PROFILES.name();
+  private Serializer<ProfileChunk> profileSerializer;
+  private Path profileSpoolDirectory;
+  private String profileThreadFilter;
 
   AgentBuilder(String hostId) {
     this.hostId = hostId;
@@ -205,6 +212,50 @@ public final class AgentBuilder {
     return this;
   }
 
+  /**
+   * Whether the JFR profiler is available ({@link TickwatchAgent#profiler()}, {@code
+   * StartProfiling} commands); default true. A disabled profiler refuses every session and records
+   * no ticks.
+   */
+  public AgentBuilder profilerEnabled(boolean enabled) {
+    this.profilerEnabled = enabled;
+    return this;
+  }
+
+  /** Topic of profile reports; default {@code tickwatch.profiles}. */
+  public AgentBuilder profileTopic(String profileTopic) {
+    this.profileTopic = profileTopic;
+    return this;
+  }
+
+  /**
+   * Serializer of profile chunks; by default the registry-backed Avro serializer when a schema
+   * registry URL is set. Without either, reports stay in the spool directory.
+   */
+  public AgentBuilder profileSerializer(Serializer<ProfileChunk> serializer) {
+    this.profileSerializer = serializer;
+    return this;
+  }
+
+  /**
+   * Directory where reports wait while Kafka is unreachable (bounded: 32 reports, 64 MiB); default
+   * {@code <java.io.tmpdir>/tickwatch-profiles/<host id>}.
+   */
+  public AgentBuilder profileSpoolDirectory(Path directory) {
+    this.profileSpoolDirectory = directory;
+    return this;
+  }
+
+  /**
+   * Thread-name regular expression (whole name) for profiling sessions that set no thread filter of
+   * their own; default none (every thread). Set it when several game servers share one JVM, so each
+   * host's profile shows its own threads.
+   */
+  public AgentBuilder profileThreadFilter(String regex) {
+    this.profileThreadFilter = regex;
+    return this;
+  }
+
   /** Overrides a Kafka producer setting (applied after the agent's defaults). */
   public AgentBuilder producerOverride(String key, Object value) {
     producerOverrides.put(key, value);
@@ -324,6 +375,16 @@ public final class AgentBuilder {
     if (closeTimeout == null || closeTimeout.toMillis() < 100 || closeTimeout.toMillis() > 2000) {
       problems.add("closeTimeout must be between 100 ms and 2 s");
     }
+    if (profilerEnabled && (profileTopic == null || profileTopic.isBlank())) {
+      problems.add("profileTopic must not be blank");
+    }
+    if (profileThreadFilter != null) {
+      try {
+        java.util.regex.Pattern.compile(profileThreadFilter);
+      } catch (java.util.regex.PatternSyntaxException e) {
+        problems.add("profileThreadFilter is not a regular expression");
+      }
+    }
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(
           "invalid Tickwatch agent configuration: " + String.join("; ", problems));
@@ -344,6 +405,20 @@ public final class AgentBuilder {
       deserializer = new AvroDeserializer<>(registryClient, ControlCommand.class);
     }
     boolean control = controlEnabled && deserializer != null;
+    Serializer<ProfileChunk> chunkSerializer =
+        profileSerializer != null
+            ? profileSerializer
+            : registryClient == null ? null : new AvroSerializer<ProfileChunk>(registryClient);
+    Path spool =
+        profileSpoolDirectory != null
+            ? profileSpoolDirectory
+            : Path.of(
+                System.getProperty("java.io.tmpdir"),
+                "tickwatch-profiles",
+                hostId.replaceAll("[^A-Za-z0-9._-]", "_"));
+    ProfilerSettings profiler =
+        new ProfilerSettings(
+            profilerEnabled, profileTopic, chunkSerializer, spool, profileThreadFilter);
     long producerCloseMillis = Math.max(50, closeTimeout.toMillis() * 2 / 3);
     List<SystemCollector> extra = List.copyOf(extraCollectors);
     boolean system = systemCollectors;
@@ -381,7 +456,8 @@ public final class AgentBuilder {
             closeTimeout,
             collectors,
             samplerThread,
-            Map.copyOf(controlHandlers)));
+            Map.copyOf(controlHandlers),
+            profiler));
   }
 
   private Map<String, Object> producerConfig(String clientId) {

@@ -43,7 +43,8 @@ record AgentConfig(
     Duration closeTimeout,
     Supplier<List<SystemCollector>> collectorFactory,
     boolean samplerThreadEnabled,
-    Map<Class<?>, ControlHandler> controlHandlers) {
+    Map<Class<?>, ControlHandler> controlHandlers,
+    ProfilerSettings profiler) {
 
   List<SystemCollector> collectors() {
     return collectorFactory.get();

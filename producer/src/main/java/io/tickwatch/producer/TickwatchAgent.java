@@ -3,6 +3,8 @@ package io.tickwatch.producer;
 import io.tickwatch.avro.AgentHealth;
 import io.tickwatch.avro.ControlCommand;
 import io.tickwatch.avro.SampleBatch;
+import io.tickwatch.avro.StartProfiling;
+import io.tickwatch.avro.StopProfiling;
 import io.tickwatch.producer.control.ControlDispatcher;
 import io.tickwatch.producer.control.ControlHandler;
 import io.tickwatch.producer.control.ControlListener;
@@ -17,6 +19,16 @@ import io.tickwatch.producer.internal.record.MetricRegistry;
 import io.tickwatch.producer.internal.sample.Sampler;
 import io.tickwatch.producer.internal.sample.SamplerSettings;
 import io.tickwatch.producer.internal.sample.SamplerThread;
+import io.tickwatch.producer.profile.KafkaProfilePublisher;
+import io.tickwatch.producer.profile.OverheadGuard;
+import io.tickwatch.producer.profile.ProcessOverheadMeter;
+import io.tickwatch.producer.profile.ProfileSpool;
+import io.tickwatch.producer.profile.ProfilerManager;
+import io.tickwatch.producer.profile.ProfilingControlHandlers;
+import io.tickwatch.producer.profile.TickLog;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,6 +79,9 @@ public final class TickwatchAgent implements AutoCloseable {
   private final ControlDispatcher dispatcher;
   private final Sampler sampler;
   private final String runId;
+  private final TickLog tickLog;
+  private final ProfilerManager profiler;
+  private final KafkaProfilePublisher profilePublisher;
   private SamplerThread samplerThread;
   private Publisher publisher;
   private Thread publisherThread;
@@ -95,6 +110,25 @@ public final class TickwatchAgent implements AutoCloseable {
     this.buffer = new OutboundBuffer(config.bufferBytes(), stats);
     this.threads = new AgentThreads(config.clientId());
     this.dispatcher = new ControlDispatcher(config.hostId(), config.clock());
+    if (config.profiler().enabled()) {
+      this.tickLog = new TickLog();
+      this.profilePublisher = profilePublisher(config);
+      this.profiler =
+          new ProfilerManager(
+              config.hostId(),
+              config.clock(),
+              tickLog,
+              new OverheadGuard(new ProcessOverheadMeter(tickLog), 5),
+              profilePublisher,
+              1000,
+              config.profiler().defaultThreadFilter());
+      dispatcher.register(StartProfiling.class, ProfilingControlHandlers.start(profiler));
+      dispatcher.register(StopProfiling.class, ProfilingControlHandlers.stop(profiler));
+    } else {
+      this.tickLog = null;
+      this.profilePublisher = null;
+      this.profiler = ProfilerManager.disabled(config.hostId());
+    }
     config.controlHandlers().forEach(dispatcher::register);
     SamplerSettings settings =
         new SamplerSettings(
@@ -140,6 +174,10 @@ public final class TickwatchAgent implements AutoCloseable {
               config.producerCloseTimeout(),
               threads::rescan);
       publisherThread = daemon(publisher, "tickwatch-publisher");
+      if (profilePublisher != null) {
+        profilePublisher.start("tickwatch-profile-publisher", threads::add);
+        profiler.start(threads::add);
+      }
       if (config.controlEnabled()) {
         controlListener =
             new ControlListener(
@@ -187,6 +225,11 @@ public final class TickwatchAgent implements AutoCloseable {
           publisher.abandonOutstanding();
         }
       }
+      // the profiler last: unfinished sessions only spool their partial reports
+      profiler.close(Math.min(600, remainingMillis(deadline)));
+      if (profilePublisher != null) {
+        profilePublisher.close(Duration.ofMillis(Math.min(300, remainingMillis(deadline))));
+      }
       join(controlThread, remainingMillis(deadline));
       sampler.close();
     } catch (Throwable t) {
@@ -201,6 +244,10 @@ public final class TickwatchAgent implements AutoCloseable {
   public void tick(long durationNanos) {
     try {
       tick.cellForCurrentThread().recordTick(durationNanos, tickBudgetNanos);
+      TickLog log = tickLog;
+      if (log != null) {
+        log.recordTickEndingNow(durationNanos);
+      }
     } catch (Throwable ignored) {
       // never throws into the game
     }
@@ -262,6 +309,16 @@ public final class TickwatchAgent implements AutoCloseable {
         registry.timer(
             name == null ? MetricRegistry.OTHER_NAME : name,
             labelKey == null ? "label" : labelKey));
+  }
+
+  /**
+   * The JFR profiler: start sessions with {@code
+   * profiler().start(ProfileRequest.builder()...build())}. Also driven by {@code
+   * StartProfiling}/{@code StopProfiling} control commands. When the agent was built with {@code
+   * profilerEnabled(false)} it refuses every session.
+   */
+  public ProfilerManager profiler() {
+    return profiler;
   }
 
   /** Registers (or replaces) the handler of a control payload type, e.g. {@code ShedLoad.class}. */
@@ -326,6 +383,24 @@ public final class TickwatchAgent implements AutoCloseable {
         buffer.capacityBytes(),
         registry.labelValuesFolded(),
         threads.cpuNanos());
+  }
+
+  private static KafkaProfilePublisher profilePublisher(AgentConfig config) {
+    Map<String, Object> producerConfig = new HashMap<>(config.producerConfig());
+    producerConfig.put("client.id", config.clientId() + "-profiles");
+    // chunks are gzipped already and sent rarely
+    producerConfig.put("compression.type", "none");
+    producerConfig.put("linger.ms", 0);
+    producerConfig.put("buffer.memory", 8L << 20);
+    return new KafkaProfilePublisher(
+        new ProfileSpool(config.profiler().spoolDirectory(), 32, 64L << 20),
+        config.profiler().topic(),
+        config.profiler().serializer(),
+        config.producerFactory(),
+        producerConfig,
+        config.producerCloseTimeout(),
+        Duration.ofMillis(500),
+        Duration.ofSeconds(30));
   }
 
   private Thread daemon(Runnable runnable, String name) {

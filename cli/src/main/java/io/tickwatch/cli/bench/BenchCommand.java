@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       BenchAgentCommand.class,
       BenchPipelineCommand.class,
-      BenchAlertLatencyCommand.class
+      BenchAlertLatencyCommand.class,
+      io.tickwatch.cli.bench.profiler.BenchProfilerCommand.class
     })
 public final class BenchCommand implements Callable<Integer> {
 

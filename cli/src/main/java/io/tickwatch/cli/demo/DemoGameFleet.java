@@ -80,6 +80,8 @@ public final class DemoGameFleet implements AutoCloseable {
               .bootstrapServers(bootstrapServers)
               .schemaRegistryUrl(schemaRegistryUrl)
               .tickBudget(Duration.ofNanos(1_000_000_000L / TICK_RATE_HZ))
+              // all demo hosts share this JVM: a host's profile shows its own game thread
+              .profileThreadFilter(java.util.regex.Pattern.quote("tickwatch-demo-game-" + hostId))
               .build()
               .start();
       agents.add(agent);
