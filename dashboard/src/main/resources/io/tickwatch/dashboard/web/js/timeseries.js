@@ -1,0 +1,108 @@
+// Drill-down charts: one metric of one scope (the fleet or a host) at 1 ms, 1 s and 10 s
+// resolution. History comes from /api/v1/series, live points from "stats" events.
+import { getJson } from './api.js';
+import { SeriesBuffer } from './buffer.js';
+import { Plot, chartPanel } from './charts.js';
+import { clear } from './dom.js';
+
+/** Resolutions drawn, with how much history each chart loads and keeps. */
+export const RESOLUTIONS = [
+  { resolution: '1ms', title: '1 ms resolution · last 60 s', windowMillis: 60_000, capacity: 60_000 },
+  { resolution: '1s', title: '1 s resolution · last hour', windowMillis: 3_600_000, capacity: 3_600 },
+  { resolution: '10s', title: '10 s resolution · last hour', windowMillis: 3_600_000, capacity: 360 },
+];
+
+export class TimeSeriesView {
+  /**
+   * @param container element the three chart panels go into
+   * @param onFirstData called once, when any chart first draws data
+   * @param onError called with an error when loading history fails
+   */
+  constructor(container, onFirstData, onError) {
+    this.container = container;
+    this.onFirstData = onFirstData;
+    this.onError = onError;
+    this.scope = null;
+    this.metric = null;
+    this.unit = '';
+    this.generation = 0;
+    this.charts = new Map();
+  }
+
+  /** Shows `metric` of `scope` ("fleet" or a host id); loads the last hour. */
+  async show(scope, metric, unit) {
+    if (scope === this.scope && metric === this.metric) return;
+    this.scope = scope;
+    this.metric = metric;
+    this.unit = unit || '';
+    const generation = ++this.generation;
+    this.rebuild();
+    if (!metric) return;
+    await this.load(generation);
+  }
+
+  /** Reloads the history of the current scope and metric (after a reconnect). */
+  async reload() {
+    if (this.metric) await this.load(this.generation);
+  }
+
+  rebuild() {
+    for (const chart of this.charts.values()) chart.plot.destroy();
+    this.charts.clear();
+    clear(this.container);
+    const suffix = this.unit ? ' (' + this.unit + ')' : '';
+    for (const spec of RESOLUTIONS) {
+      const { panel, body } = chartPanel(spec.title + suffix);
+      panel.dataset.resolution = spec.resolution;
+      this.container.append(panel);
+      const plot = new Plot(body, {
+        series: [{ label: 'mean' }, { label: 'p99' }, { label: 'max' }],
+        onFirstData: () => this.firstData(),
+      });
+      this.charts.set(spec.resolution, { spec, plot, buffer: new SeriesBuffer(spec.capacity) });
+    }
+  }
+
+  firstData() {
+    if (this.onFirstData) {
+      const callback = this.onFirstData;
+      this.onFirstData = null;
+      callback();
+    }
+  }
+
+  async load(generation) {
+    const nowMillis = Date.now();
+    await Promise.all(
+      [...this.charts.values()].map(async (chart) => {
+        try {
+          const series = await getJson('api/v1/series', {
+            host: this.scope,
+            metric: this.metric,
+            resolution: chart.spec.resolution,
+            fromMillis: nowMillis - chart.spec.windowMillis,
+            toMillis: nowMillis,
+          });
+          if (generation !== this.generation) return;
+          // live points that arrived while the history was loading are kept
+          const live = chart.buffer.data().map((column) => column.slice());
+          chart.buffer.replace(series);
+          chart.buffer.append(live[0], live[1], live[2], live[3]);
+          chart.plot.setData(chart.buffer.data());
+        } catch (error) {
+          if (generation === this.generation) this.onError(error);
+        }
+      }),
+    );
+  }
+
+  /** Adds a "stats" event when it belongs to the shown scope and metric. */
+  accept(event) {
+    if (!event || event.metric !== this.metric || String(event.host) !== this.scope) return false;
+    const chart = this.charts.get(event.resolution);
+    if (!chart) return false;
+    chart.buffer.append(event.t, event.mean, event.p99, event.max);
+    chart.plot.scheduleData(chart.buffer.data());
+    return true;
+  }
+}
