@@ -113,7 +113,7 @@ export class AlertList {
       el('td', {}, el('span', { className: 'badge severity ' + severity.toLowerCase(), text: severity })),
       el('td', { className: 'alert-host', text: alert.hostId ?? '' }),
       el('td', { className: 'alert-metric', text: alert.metric ?? '' }),
-      el('td', { className: 'alert-summary', text: alert.summary ?? '' }),
+      el('td', { className: 'alert-summary' }, el('div', { text: alert.summary ?? '' }), labelList(alert.labels)),
       el('td', {
         text: fmtAgo(alert.startsAtMillis, nowMillis),
         title: fmtTime(alert.startsAtMillis),
@@ -122,6 +122,17 @@ export class AlertList {
       buttons,
     );
   }
+}
+
+function labelList(labels) {
+  if (!labels || typeof labels !== 'object') return null;
+  const entries = Object.entries(labels);
+  if (entries.length === 0) return null;
+  return el(
+    'ul',
+    { className: 'labels' },
+    entries.map(([name, value]) => el('li', { className: 'label', text: name + '=' + String(value) })),
+  );
 }
 
 function actionList(actions) {

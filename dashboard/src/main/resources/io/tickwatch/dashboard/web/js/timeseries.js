@@ -7,7 +7,7 @@ import { clear } from './dom.js';
 
 /** Resolutions drawn, with how much history each chart loads and keeps. */
 export const RESOLUTIONS = [
-  { resolution: '1ms', title: '1 ms resolution · last 60 s', windowMillis: 60_000, capacity: 60_000 },
+  { resolution: '1ms', title: '1 ms resolution · last 10 s', windowMillis: 10_000, capacity: 10_000 },
   { resolution: '1s', title: '1 s resolution · last hour', windowMillis: 3_600_000, capacity: 3_600 },
   { resolution: '10s', title: '10 s resolution · last hour', windowMillis: 3_600_000, capacity: 360 },
 ];
@@ -96,9 +96,10 @@ export class TimeSeriesView {
     );
   }
 
-  /** Adds a "stats" event when it belongs to the shown scope and metric. */
+  /** Adds a "stats" event when it belongs to the shown scope and metric (unlabelled series). */
   accept(event) {
     if (!event || event.metric !== this.metric || String(event.host) !== this.scope) return false;
+    if (event.labels && Object.keys(event.labels).length > 0) return false;
     const chart = this.charts.get(event.resolution);
     if (!chart) return false;
     chart.buffer.append(event.t, event.mean, event.p99, event.max);
