@@ -1,0 +1,62 @@
+package io.tickwatch.dashboard.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.io.IOException;
+
+/** The one JSON mapper of the dashboard and small helpers. NaN is written as {@code null}. */
+public final class Json {
+
+  /** Shared, thread-safe mapper. */
+  public static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private Json() {}
+
+  /** A double as a JSON value: {@code null} when NaN or infinite. */
+  public static Double num(double value) {
+    return Double.isFinite(value) ? value : null;
+  }
+
+  /** Serialises a value. */
+  public static String write(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise " + value.getClass(), e);
+    }
+  }
+
+  /** Answers with JSON. */
+  public static void answer(Context ctx, int status, Object value) {
+    ctx.status(status);
+    ctx.contentType("application/json; charset=utf-8");
+    ctx.result(write(value));
+  }
+
+  /**
+   * The request body as a JSON object.
+   *
+   * @throws ApiException 400 when it is not one
+   */
+  public static JsonNode body(Context ctx) {
+    try {
+      JsonNode node = MAPPER.readTree(ctx.bodyAsBytes());
+      if (node == null || !node.isObject()) {
+        throw new ApiException(400, "body must be a JSON object");
+      }
+      return node;
+    } catch (IOException e) {
+      throw new ApiException(400, "body is not valid JSON: " + firstLine(e.getMessage()));
+    }
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unreadable";
+    }
+    int nl = message.indexOf('\n');
+    return nl < 0 ? message : message.substring(0, nl);
+  }
+}
