@@ -17,6 +17,7 @@ final class DashboardPage {
 
   /** Opens the page and waits until its first loading round (every API call) is done. */
   DashboardPage open(String baseUrl) {
+    browser.resetConsole();
     browser.driver().get(baseUrl);
     browser
         .waiting()
@@ -39,6 +40,18 @@ final class DashboardPage {
 
   List<WebElement> cards() {
     return browser.driver().findElements(By.cssSelector("#cards .card"));
+  }
+
+  /** Points the chart of this resolution draws now (0 when the chart is absent). */
+  int chartPoints(String resolution) {
+    List<WebElement> found =
+        browser
+            .driver()
+            .findElements(
+                By.cssSelector("#charts .chart[data-resolution='" + resolution + "'] .chart-body"));
+    if (found.isEmpty()) return 0;
+    String points = found.get(0).getDomAttribute("data-points");
+    return points == null ? 0 : Integer.parseInt(points);
   }
 
   /** Waits until the chart of this resolution ("1ms", "1s", "10s") draws at least one point. */

@@ -108,7 +108,16 @@ final class HeadlessChromium implements AutoCloseable {
     return ((JavascriptExecutor) driver).executeAsyncScript(script, args);
   }
 
-  /** Every console entry so far (chromedriver hands each entry out once; this keeps them all). */
+  /** Forgets the console entries so far (each test looks at its own page's console). */
+  void resetConsole() {
+    driver.manage().logs().get(LogType.BROWSER);
+    console.clear();
+  }
+
+  /**
+   * Every console entry since the last {@link #resetConsole} (chromedriver hands each entry out
+   * once; this keeps them).
+   */
   List<LogEntry> console() {
     driver.manage().logs().get(LogType.BROWSER).forEach(console::add);
     return List.copyOf(console);

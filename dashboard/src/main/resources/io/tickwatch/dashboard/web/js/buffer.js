@@ -62,6 +62,12 @@ export class SeriesBuffer {
     }
   }
 
+  /** Drops the points before `tMillis`. */
+  dropBefore(tMillis) {
+    const i = lowerBound(this.columns[0], tMillis);
+    if (i > 0) for (const column of this.columns) column.splice(0, i);
+  }
+
   trim(size) {
     const excess = this.length - size;
     if (excess > 0) for (const column of this.columns) column.splice(0, excess);

@@ -91,9 +91,9 @@ export class ProfilesView {
 
 function methodName(method) {
   if (method && typeof method === 'object') {
-    const name = method.method ?? method.name ?? method.frame ?? '?';
-    const samples = method.samples ?? method.value ?? method.count;
-    return samples === undefined ? String(name) : String(name) + ' (' + fmt(samples, 0) + ')';
+    const name = String(method.method ?? method.name ?? '?');
+    const percent = num(method.selfPercent);
+    return percent === null ? name : name + ' (' + fmt(percent, 1) + ' %)';
   }
   return String(method);
 }

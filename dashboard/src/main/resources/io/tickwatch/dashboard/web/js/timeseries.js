@@ -7,7 +7,8 @@ import { clear } from './dom.js';
 
 /** Resolutions drawn, with how much history each chart loads and keeps. */
 export const RESOLUTIONS = [
-  { resolution: '1ms', title: '1 ms resolution · last 10 s', windowMillis: 10_000, capacity: 10_000 },
+  // raw samples are not streamed: the 1 ms chart fetches what is new once a second instead
+  { resolution: '1ms', title: '1 ms resolution · last 10 s', windowMillis: 10_000, capacity: 10_000, pollMillis: 1_000 },
   { resolution: '1s', title: '1 s resolution · last hour', windowMillis: 3_600_000, capacity: 3_600 },
   { resolution: '10s', title: '10 s resolution · last hour', windowMillis: 3_600_000, capacity: 360 },
 ];
@@ -27,6 +28,37 @@ export class TimeSeriesView {
     this.unit = '';
     this.generation = 0;
     this.charts = new Map();
+    this.pollTimer = setInterval(() => this.poll(), 1_000);
+  }
+
+  /** Fetches the points after the newest one of every chart that is not streamed. */
+  async poll() {
+    const generation = this.generation;
+    const nowMillis = Date.now();
+    for (const chart of this.charts.values()) {
+      const every = chart.spec.pollMillis;
+      if (!every || chart.loading || nowMillis - chart.lastLiveMillis < 2 * every) continue;
+      const t = chart.buffer.data()[0];
+      const from = Math.max(nowMillis - chart.spec.windowMillis, t.length > 0 ? t[t.length - 1] + 1 : 0);
+      chart.loading = true;
+      try {
+        const series = await getJson('api/v1/series', {
+          host: this.scope,
+          metric: this.metric,
+          resolution: chart.spec.resolution,
+          fromMillis: from,
+          toMillis: nowMillis,
+        });
+        if (generation !== this.generation) return;
+        chart.buffer.append(series.t || [], series.mean, series.p99, series.max);
+        chart.buffer.dropBefore(nowMillis - chart.spec.windowMillis);
+        chart.plot.scheduleData(chart.buffer.data());
+      } catch (error) {
+        // the next poll tries again; loading errors of the history are reported by load()
+      } finally {
+        chart.loading = false;
+      }
+    }
   }
 
   /** Shows `metric` of `scope` ("fleet" or a host id); loads the last hour. */
@@ -59,7 +91,8 @@ export class TimeSeriesView {
         series: [{ label: 'mean' }, { label: 'p99' }, { label: 'max' }],
         onFirstData: () => this.firstData(),
       });
-      this.charts.set(spec.resolution, { spec, plot, buffer: new SeriesBuffer(spec.capacity) });
+      const buffer = new SeriesBuffer(spec.capacity);
+      this.charts.set(spec.resolution, { spec, plot, buffer, loading: false, lastLiveMillis: 0 });
     }
   }
 
@@ -75,6 +108,7 @@ export class TimeSeriesView {
     const nowMillis = Date.now();
     await Promise.all(
       [...this.charts.values()].map(async (chart) => {
+        chart.loading = true;
         try {
           const series = await getJson('api/v1/series', {
             host: this.scope,
@@ -91,6 +125,8 @@ export class TimeSeriesView {
           chart.plot.setData(chart.buffer.data());
         } catch (error) {
           if (generation === this.generation) this.onError(error);
+        } finally {
+          chart.loading = false;
         }
       }),
     );
@@ -102,6 +138,7 @@ export class TimeSeriesView {
     if (event.labels && Object.keys(event.labels).length > 0) return false;
     const chart = this.charts.get(event.resolution);
     if (!chart) return false;
+    chart.lastLiveMillis = Date.now();
     chart.buffer.append(event.t, event.mean, event.p99, event.max);
     chart.plot.scheduleData(chart.buffer.data());
     return true;
