@@ -9,6 +9,7 @@ import io.tickwatch.avro.RollingStats;
 import io.tickwatch.dashboard.feed.FeedRouter;
 import io.tickwatch.dashboard.http.AvroJson;
 import io.tickwatch.dashboard.http.Json;
+import io.tickwatch.dashboard.http.ProfileViews;
 import io.tickwatch.dashboard.http.Views;
 import io.tickwatch.dashboard.sse.EventHub;
 import io.tickwatch.dashboard.state.AlertBook;
@@ -16,8 +17,6 @@ import io.tickwatch.dashboard.state.ExperimentBook;
 import io.tickwatch.dashboard.state.ProfileBook;
 import io.tickwatch.dashboard.state.SeriesKey;
 import io.tickwatch.dashboard.state.SeriesStore;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** Applies decoded records to the state and publishes the live events. Feed thread only. */
 final class StateUpdater implements FeedRouter.FeedListener {
@@ -93,15 +92,7 @@ final class StateUpdater implements FeedRouter.FeedListener {
   public void onProfileChunk(ProfileChunk chunk) {
     if (profiles.add(chunk)) {
       ProfileChunk head = profiles.complete(chunk.getProfileId()).orElseThrow().get(0);
-      Map<String, Object> summary = new LinkedHashMap<>();
-      summary.put("profileId", head.getProfileId());
-      summary.put("hostId", head.getHostId());
-      summary.put("startedAtMillis", head.getStartedAtMillis().toEpochMilli());
-      summary.put("endedAtMillis", head.getEndedAtMillis().toEpochMilli());
-      summary.put("alertFingerprint", head.getAlertFingerprint());
-      summary.put(
-          "totalSamples", head.getSummary() == null ? null : head.getSummary().getTotalSamples());
-      hub.publish("profile", Json.write(summary));
+      hub.publish("profile", Json.write(ProfileViews.summary(head)));
     }
   }
 }

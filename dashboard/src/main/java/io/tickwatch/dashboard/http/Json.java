@@ -1,8 +1,12 @@
 package io.tickwatch.dashboard.http;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.javalin.http.Context;
 import java.io.IOException;
 
@@ -10,7 +14,29 @@ import java.io.IOException;
 public final class Json {
 
   /** Shared, thread-safe mapper. */
-  public static final ObjectMapper MAPPER = new ObjectMapper();
+  public static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .registerModule(
+              new SimpleModule("tickwatch-finite-doubles")
+                  .addSerializer(Double.class, new FiniteDoubleSerializer())
+                  .addSerializer(double.class, new FiniteDoubleSerializer()));
+
+  /** Writes NaN and infinities as {@code null}: JSON has no such numbers. */
+  private static final class FiniteDoubleSerializer extends StdSerializer<Double> {
+    FiniteDoubleSerializer() {
+      super(Double.class);
+    }
+
+    @Override
+    public void serialize(Double value, JsonGenerator gen, SerializerProvider provider)
+        throws IOException {
+      if (value == null || !Double.isFinite(value)) {
+        gen.writeNull();
+      } else {
+        gen.writeNumber(value);
+      }
+    }
+  }
 
   private Json() {}
 

@@ -167,10 +167,7 @@ final class ReadApi {
         api.profiles()
             .complete(id)
             .orElseThrow(() -> new ApiException(404, "no complete profile " + id));
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("summary", ProfileViews.summary(chunks.get(0)));
-    out.put("flame", ProfileViews.flame(chunks));
-    Json.answer(ctx, 200, out);
+    Json.answer(ctx, 200, ProfileViews.profile(chunks));
   }
 
   static Map<String, String> params(Context ctx) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
@@ -122,14 +123,10 @@ public final class DashboardMetrics {
     for (AlertState state : AlertState.values()) {
       for (Severity severity : Severity.values()) {
         int n = counts.getOrDefault(state.name(), Map.of()).getOrDefault(severity.name(), 0);
-        text.sample(
-            "tickwatch_dashboard_alerts",
-            Map.of(
-                "state",
-                state.name().toLowerCase(java.util.Locale.ROOT),
-                "severity",
-                severity.name().toLowerCase(java.util.Locale.ROOT)),
-            n);
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("state", state.name().toLowerCase(Locale.ROOT));
+        labels.put("severity", severity.name().toLowerCase(Locale.ROOT));
+        text.sample("tickwatch_dashboard_alerts", labels, n);
       }
     }
   }
