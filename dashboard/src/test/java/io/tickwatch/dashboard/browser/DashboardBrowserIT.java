@@ -298,6 +298,46 @@ class DashboardBrowserIT {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void shouldKeepLiveSeriesBuffersBoundedAndOrdered() {
+    page.open(fixture.url());
+    Map<String, Object> result =
+        (Map<String, Object>)
+            browser.asyncScript(
+                """
+                const done = arguments[arguments.length - 1];
+                import(new URL('js/buffer.js', document.baseURI).href).then(({SeriesBuffer}) => {
+                  const buffer = new SeriesBuffer(100);
+                  for (let i = 0; i < 1000; i++) buffer.append(i * 1000, i, i, i);
+                  const length = buffer.length;
+                  const t = buffer.data()[0];
+                  const oldest = t[0];
+                  buffer.append(t[t.length - 1], -1, -1, -1);
+                  const replaced = buffer.data()[1][buffer.length - 1];
+                  buffer.append(t[t.length - 1] - 500, 5, 5, 5);
+                  buffer.append([2000000, 2001000], [1, 2], [1, 2], [1, 2]);
+                  const all = buffer.data()[0];
+                  done({length, oldest, replaced,
+                        sorted: all.every((v, i) => i === 0 || all[i - 1] < v),
+                        newest: all[all.length - 1], columns: buffer.data().map((c) => c.length)});
+                }, (e) => done({error: String(e)}));
+                """);
+    assertThat(result).doesNotContainKey("error");
+    assertThat(((Number) result.get("length")).intValue()).isBetween(100, 116);
+    assertThat(((Number) result.get("oldest")).longValue())
+        .as("oldest points dropped")
+        .isPositive();
+    assertThat(((Number) result.get("replaced")).intValue())
+        .as("same window replaced")
+        .isEqualTo(-1);
+    assertThat(result.get("sorted")).isEqualTo(true);
+    assertThat(((Number) result.get("newest")).longValue()).isEqualTo(2_001_000L);
+    assertThat((List<Object>) result.get("columns"))
+        .as("columns stay aligned")
+        .containsOnly(((List<Object>) result.get("columns")).get(0));
+  }
+
+  @Test
   void shouldDrawAnHourOfOneSecondDataForTwentySeries() {
     page.open(fixture.url());
     Map<String, Object> result = RenderBenchmark.run(browser, 9);
