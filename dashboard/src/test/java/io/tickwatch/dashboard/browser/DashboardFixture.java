@@ -19,7 +19,9 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -55,6 +57,10 @@ final class DashboardFixture implements AutoCloseable {
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    // one request in flight keeps order without idempotent sequence numbers, which a broker that
+    // has just created its partitions can answer with OUT_OF_ORDER_SEQUENCE_NUMBER for a while
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+    props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
     this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
   }
 
@@ -66,11 +72,35 @@ final class DashboardFixture implements AutoCloseable {
           .createTopics(Topics.all().stream().map(topic -> topic.toNewTopic((short) 1)).toList())
           .all()
           .get();
+      awaitLeaders(admin, Topics.all().stream().map(TopicSpec::name).toList());
     } catch (ExecutionException | InterruptedException | RuntimeException e) {
       cluster.close();
       throw e;
     }
     return new DashboardFixture(cluster);
+  }
+
+  /**
+   * Waits until the broker knows a leader for every partition, so the first records are not
+   * answered with NOT_LEADER_OR_FOLLOWER.
+   */
+  private static void awaitLeaders(Admin admin, List<String> topics)
+      throws ExecutionException, InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames().get();
+      boolean ready =
+          described.values().stream()
+              .flatMap(d -> d.partitions().stream())
+              .allMatch(p -> p.leader() != null && p.leader().id() >= 0);
+      if (ready) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("partitions without a leader after 30 s: " + described);
+      }
+      TimeUnit.MILLISECONDS.sleep(20); // pause between polls of a bounded poll loop
+    }
   }
 
   /** Sends a record (timestamp = event time) without waiting; {@link #flush} waits for all. */
