@@ -15,6 +15,7 @@ import { TimeSeriesView } from './js/timeseries.js';
 const PREFERRED_METRICS = ['tick.duration', 'action.latency', 'cpu.process.percent'];
 const OVERVIEW_MIN_INTERVAL_MILLIS = 1_000;
 const OVERVIEW_IDLE_REFRESH_MILLIS = 5_000;
+const CATALOG_REFRESH_MILLIS = 30_000;
 
 const root = document.documentElement;
 const messages = new Messages(byId('messages'));
@@ -93,7 +94,11 @@ function selectScope(scope) {
 }
 
 function fillCatalog(catalog) {
-  state.catalog = Array.isArray(catalog) ? catalog.filter((m) => m && m.metric !== undefined) : [];
+  const fresh = Array.isArray(catalog) ? catalog.filter((m) => m && m.metric !== undefined) : [];
+  const same =
+    fresh.length === state.catalog.length && fresh.every((m, i) => m.metric === state.catalog[i].metric);
+  state.catalog = fresh;
+  if (same && fresh.length > 0) return;
   const select = byId('metric-select');
   const options = state.catalog.map((m) => {
     const option = el('option', { text: m.title ? m.title + ' (' + m.metric + ')' : String(m.metric) });
@@ -111,6 +116,7 @@ function fillCatalog(catalog) {
 // ---- loading ------------------------------------------------------------------------------------
 
 let lastOverviewMillis = 0;
+let lastCatalogMillis = 0;
 let overviewTimer = null;
 
 async function loadOverview() {
@@ -121,6 +127,21 @@ async function loadOverview() {
     if (document.querySelector('#cards .card[data-ready="true"]')) mark('cards');
   } catch (error) {
     messages.error('Loading overview', error);
+  }
+  const sinceCatalog = Date.now() - lastCatalogMillis;
+  if (sinceCatalog >= (state.catalog.length === 0 ? OVERVIEW_MIN_INTERVAL_MILLIS : CATALOG_REFRESH_MILLIS)) {
+    loadCatalog();
+  }
+}
+
+/** Loads the metric catalogue (again: metrics appear as hosts start) and shows the charts. */
+async function loadCatalog() {
+  lastCatalogMillis = Date.now();
+  try {
+    fillCatalog(await getJson('api/v1/metrics-catalog'));
+    selectScope(state.scope);
+  } catch (error) {
+    messages.error('Loading metrics', error);
   }
 }
 
@@ -147,10 +168,9 @@ function loadProfiles() {
 }
 
 async function loadAll() {
-  const catalog = getJson('api/v1/metrics-catalog').then(fillCatalog, reportError('Loading metrics'));
   await Promise.all([
+    loadCatalog(),
     loadOverview(),
-    catalog.then(() => selectScope(state.scope)),
     loadAlerts(),
     loadExperiments(),
     loadProfiles(),

@@ -121,6 +121,25 @@ final class DashboardPage {
                 + "return out;");
   }
 
+  /**
+   * Where the time of the page load went, in milliseconds from navigation start: document response,
+   * DOMContentLoaded, scripts loaded, and the end of the first overview and 1 s series responses.
+   */
+  @SuppressWarnings("unchecked")
+  Map<String, Object> loadTimings() {
+    return (Map<String, Object>)
+        browser.script(
+            "const nav = performance.getEntriesByType('navigation')[0];"
+                + "const res = performance.getEntriesByType('resource');"
+                + "const end = (part) => { const r = res.find((e) => e.name.includes(part));"
+                + "  return r ? Math.round(r.responseEnd) : null; };"
+                + "return {document: Math.round(nav.responseEnd),"
+                + " domContentLoaded: Math.round(nav.domContentLoadedEventEnd),"
+                + " uplot: end('uPlot.iife'), appJs: end('app.js'), overview: end('api/v1/overview'),"
+                + " catalog: end('metrics-catalog'), series1s: end('resolution=1s'),"
+                + " resources: res.length};");
+  }
+
   /** Milliseconds from navigation until cards and the first chart had data (after waiting). */
   long awaitUsefulRenderMillis() {
     String value =

@@ -1,7 +1,7 @@
 // uPlot wrappers. uPlot (webjar org.webjars.npm:uplot) is loaded by index.html as a classic script
 // and sets the global `uPlot`; it writes labels with textContent, so data never becomes markup.
 import { el } from './dom.js';
-import { fmt } from './format.js';
+import { fmtAxis } from './format.js';
 
 const COLORS = ['#4ea1ff', '#ffb347', '#ff6b6b', '#7ed957', '#c792ea', '#5ad4e6'];
 
@@ -28,6 +28,7 @@ export class Plot {
     this.zoomed = false;
     this.pending = null;
     this.onFirstData = options.onFirstData || null;
+    this.onData = options.onData || null;
     const xTime = options.xTime !== false;
     const opts = {
       width: widthOf(container),
@@ -39,7 +40,7 @@ export class Plot {
       scales: Object.assign({ x: { time: xTime } }, options.scales || {}),
       axes: options.axes || [
         { stroke: '#9aa4b2', grid: { stroke: '#2a3140' } },
-        { stroke: '#9aa4b2', grid: { stroke: '#2a3140' }, size: 60, values: (u, ticks) => ticks.map((v) => fmt(v)) },
+        { stroke: '#9aa4b2', grid: { stroke: '#2a3140' }, size: 60, values: (u, ticks) => ticks.map((v) => fmtAxis(v)) },
       ],
       series: [
         { label: xTime ? 'time' : 'x' },
@@ -73,6 +74,7 @@ export class Plot {
     this.plot.setData(columns, !this.zoomed);
     const points = columns.length > 0 ? columns[0].length : 0;
     this.container.dataset.points = String(points);
+    if (this.onData) this.onData(points);
     if (points > 0 && this.onFirstData) {
       const callback = this.onFirstData;
       this.onFirstData = null;
@@ -98,9 +100,10 @@ export class Plot {
 }
 
 /** A titled chart panel: a heading and the element a Plot is drawn into. */
-export function chartPanel(title, className = 'chart') {
+export function chartPanel(title, className = 'chart', emptyText = 'No data yet.') {
   const body = el('div', { className: 'chart-body' });
   const heading = el('h3', { className: 'chart-title', text: title });
-  const panel = el('div', { className }, heading, body);
-  return { panel, heading, body };
+  const empty = el('p', { className: 'chart-empty muted', text: emptyText });
+  const panel = el('div', { className }, heading, empty, body);
+  return { panel, heading, body, empty };
 }

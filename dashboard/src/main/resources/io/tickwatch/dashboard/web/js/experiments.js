@@ -212,6 +212,9 @@ export class ExperimentsView {
     this.plots.push(
       new Plot(pPanel.body, {
         height: 160,
+        onData: (points) => {
+          pPanel.empty.hidden = points > 0;
+        },
         scales: { y: { distr: 3, range: (u, min) => [decadeBelow(min), 1] } },
         series: [{ label: 'Welch p' }, { label: 'sequential p' }, { label: 'adjusted p' }],
         axes: [
@@ -227,6 +230,9 @@ export class ExperimentsView {
       }),
       new Plot(ciPanel.body, {
         height: 160,
+        onData: (points) => {
+          ciPanel.empty.hidden = points > 0;
+        },
         series: [{ label: 'difference' }, { label: 'CI low', dash: [4, 4] }, { label: 'CI high', dash: [4, 4] }],
       }),
     );

@@ -61,3 +61,15 @@ export function fmtDuration(millis) {
   if (n === null) return '—';
   return n >= 1000 ? (n / 1000).toFixed(1) + ' s' : Math.round(n) + ' ms';
 }
+
+const COMPACT = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 2 });
+
+/** Short axis label: 1.5k, 120k, 3.2M; small numbers as they are. */
+export function fmtAxis(value) {
+  const n = num(value);
+  if (n === null) return '';
+  const abs = Math.abs(n);
+  if (abs >= 1e4) return COMPACT.format(n);
+  if (abs !== 0 && abs < 1e-3) return n.toExponential(0);
+  return n.toLocaleString('en-US', { maximumFractionDigits: 3 });
+}

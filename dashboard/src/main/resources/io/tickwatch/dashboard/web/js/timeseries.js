@@ -3,12 +3,19 @@
 import { getJson } from './api.js';
 import { SeriesBuffer } from './buffer.js';
 import { Plot, chartPanel } from './charts.js';
-import { clear } from './dom.js';
+import { clear, el } from './dom.js';
 
 /** Resolutions drawn, with how much history each chart loads and keeps. */
 export const RESOLUTIONS = [
   // raw samples are not streamed: the 1 ms chart fetches what is new once a second instead
-  { resolution: '1ms', title: '1 ms resolution · last 10 s', windowMillis: 10_000, capacity: 10_000, pollMillis: 1_000 },
+  {
+    resolution: '1ms',
+    title: '1 ms resolution · last 10 s',
+    windowMillis: 10_000,
+    capacity: 10_000,
+    pollMillis: 1_000,
+    emptyText: 'No raw 1 ms samples of this metric (sampled gauges such as cpu.process.percent or tick.max.micros have them).',
+  },
   { resolution: '1s', title: '1 s resolution · last hour', windowMillis: 3_600_000, capacity: 3_600 },
   { resolution: '10s', title: '10 s resolution · last hour', windowMillis: 3_600_000, capacity: 360 },
 ];
@@ -68,8 +75,12 @@ export class TimeSeriesView {
     this.metric = metric;
     this.unit = unit || '';
     const generation = ++this.generation;
+    if (!metric) {
+      this.rebuild(false);
+      this.container.append(el('p', { className: 'muted', text: 'Waiting for the first metrics…' }));
+      return;
+    }
     this.rebuild();
-    if (!metric) return;
     await this.load(generation);
   }
 
@@ -78,18 +89,22 @@ export class TimeSeriesView {
     if (this.metric) await this.load(this.generation);
   }
 
-  rebuild() {
+  rebuild(withCharts = true) {
     for (const chart of this.charts.values()) chart.plot.destroy();
     this.charts.clear();
     clear(this.container);
+    if (!withCharts) return;
     const suffix = this.unit ? ' (' + this.unit + ')' : '';
     for (const spec of RESOLUTIONS) {
-      const { panel, body } = chartPanel(spec.title + suffix);
+      const { panel, body, empty } = chartPanel(spec.title + suffix, 'chart', spec.emptyText);
       panel.dataset.resolution = spec.resolution;
       this.container.append(panel);
       const plot = new Plot(body, {
         series: [{ label: 'mean' }, { label: 'p99' }, { label: 'max' }],
         onFirstData: () => this.firstData(),
+        onData: (points) => {
+          empty.hidden = points > 0;
+        },
       });
       const buffer = new SeriesBuffer(spec.capacity);
       this.charts.set(spec.resolution, { spec, plot, buffer, loading: false, lastLiveMillis: 0 });
