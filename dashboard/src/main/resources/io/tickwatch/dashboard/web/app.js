@@ -168,6 +168,9 @@ function loadProfiles() {
 }
 
 async function loadAll() {
+  // the metric of the link, or the usual default, starts loading before the catalogue arrives
+  if (state.metric === null && state.catalog.length === 0) state.metric = PREFERRED_METRICS[0];
+  if (state.catalog.length === 0) selectScope(state.scope);
   await Promise.all([
     loadCatalog(),
     loadOverview(),

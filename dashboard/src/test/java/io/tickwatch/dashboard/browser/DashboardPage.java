@@ -18,7 +18,19 @@ final class DashboardPage {
   /** Opens the page and waits until its first loading round (every API call) is done. */
   DashboardPage open(String baseUrl) {
     browser.resetConsole();
+    // a new document even when only the fragment differs from the current URL
+    browser.driver().get("about:blank");
     browser.driver().get(baseUrl);
+    browser
+        .waiting()
+        .until(ExpectedConditions.attributeToBe(By.tagName("html"), "data-loaded", "true"));
+    return this;
+  }
+
+  /** Reloads the page and waits like {@link #open}. */
+  DashboardPage reload() {
+    browser.resetConsole();
+    browser.driver().navigate().refresh();
     browser
         .waiting()
         .until(ExpectedConditions.attributeToBe(By.tagName("html"), "data-loaded", "true"));

@@ -102,7 +102,7 @@ class LiveDashboardIT {
           page.marks(),
           page.loadTimings(),
           points);
-      page.open(page0);
+      page.reload();
       page.awaitChartPoints("1s");
       log.info(
           "reload: useful render {} ms; {}", page.awaitUsefulRenderMillis(), page.loadTimings());

@@ -14,7 +14,12 @@ export const RESOLUTIONS = [
     windowMillis: 10_000,
     capacity: 10_000,
     pollMillis: 1_000,
-    emptyText: 'No raw 1 ms samples of this metric (sampled gauges such as cpu.process.percent or tick.max.micros have them).',
+    // raw slots without a value (no tick ended in that millisecond) are gaps, not outages
+    spanGaps: true,
+    emptyText: (scope) =>
+      scope === 'fleet'
+        ? 'Raw 1 ms samples are kept per host: click a host card to see them.'
+        : 'No raw 1 ms samples of this metric (sampled gauges such as cpu.process.percent or tick.max.micros have them).',
   },
   { resolution: '1s', title: '1 s resolution · last hour', windowMillis: 3_600_000, capacity: 3_600 },
   { resolution: '10s', title: '10 s resolution · last hour', windowMillis: 3_600_000, capacity: 360 },
@@ -70,7 +75,10 @@ export class TimeSeriesView {
 
   /** Shows `metric` of `scope` ("fleet" or a host id); loads the last hour. */
   async show(scope, metric, unit) {
-    if (scope === this.scope && metric === this.metric) return;
+    if (scope === this.scope && metric === this.metric) {
+      if ((unit || '') !== this.unit) this.setUnit(unit || '');
+      return;
+    }
     this.scope = scope;
     this.metric = metric;
     this.unit = unit || '';
@@ -89,25 +97,37 @@ export class TimeSeriesView {
     if (this.metric) await this.load(this.generation);
   }
 
+  setUnit(unit) {
+    this.unit = unit;
+    for (const chart of this.charts.values()) chart.heading.textContent = this.title(chart.spec);
+  }
+
+  title(spec) {
+    return spec.title + (this.unit ? ' (' + this.unit + ')' : '');
+  }
+
   rebuild(withCharts = true) {
     for (const chart of this.charts.values()) chart.plot.destroy();
     this.charts.clear();
     clear(this.container);
     if (!withCharts) return;
-    const suffix = this.unit ? ' (' + this.unit + ')' : '';
     for (const spec of RESOLUTIONS) {
-      const { panel, body, empty } = chartPanel(spec.title + suffix, 'chart', spec.emptyText);
+      const { panel, heading, body, empty } = chartPanel(
+        this.title(spec),
+        'chart',
+        typeof spec.emptyText === 'function' ? spec.emptyText(this.scope) : spec.emptyText,
+      );
       panel.dataset.resolution = spec.resolution;
       this.container.append(panel);
       const plot = new Plot(body, {
-        series: [{ label: 'mean' }, { label: 'p99' }, { label: 'max' }],
+        series: ['mean', 'p99', 'max'].map((label) => ({ label, spanGaps: Boolean(spec.spanGaps) })),
         onFirstData: () => this.firstData(),
         onData: (points) => {
           empty.hidden = points > 0;
         },
       });
       const buffer = new SeriesBuffer(spec.capacity);
-      this.charts.set(spec.resolution, { spec, plot, buffer, loading: false, lastLiveMillis: 0 });
+      this.charts.set(spec.resolution, { spec, plot, heading, buffer, loading: false, lastLiveMillis: 0 });
     }
   }
 
