@@ -109,8 +109,7 @@ public final class DashboardServer implements AutoCloseable {
             config.sseFlushInterval(),
             config.sseHeartbeatInterval(),
             config.sseQueueBatches(),
-            config.sseMaxClients(),
-            2);
+            config.sseMaxClients());
     Optional<KafkaFeed> feed = Optional.empty();
     Optional<ControlPublisher> control = Optional.empty();
     if (config.bootstrapServers().isPresent()) {
