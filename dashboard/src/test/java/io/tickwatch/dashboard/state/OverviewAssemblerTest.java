@@ -1,6 +1,6 @@
 package io.tickwatch.dashboard.state;
 
-import static io.tickwatch.dashboard.state.SeriesStoreTest.stats;
+import static io.tickwatch.dashboard.TestRecords.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
