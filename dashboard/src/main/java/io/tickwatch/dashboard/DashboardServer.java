@@ -55,6 +55,7 @@ public final class DashboardServer implements AutoCloseable {
   private final Optional<KafkaFeed> feed;
   private final Optional<ControlPublisher> control;
   private final SeriesStore store;
+  private final FeedRouter.FeedListener listener;
   private boolean started;
   private boolean closed;
 
@@ -65,7 +66,8 @@ public final class DashboardServer implements AutoCloseable {
       EventHub hub,
       Optional<KafkaFeed> feed,
       Optional<ControlPublisher> control,
-      SeriesStore store) {
+      SeriesStore store,
+      FeedRouter.FeedListener listener) {
     this.config = config;
     this.token = token;
     this.app = app;
@@ -73,6 +75,7 @@ public final class DashboardServer implements AutoCloseable {
     this.feed = feed;
     this.control = control;
     this.store = store;
+    this.listener = listener;
   }
 
   /**
@@ -109,14 +112,13 @@ public final class DashboardServer implements AutoCloseable {
             config.sseFlushInterval(),
             config.sseHeartbeatInterval(),
             config.sseQueueBatches(),
-            config.sseMaxClients(),
-            2);
+            config.sseMaxClients());
+    StateUpdater updater = new StateUpdater(store, alerts, experiments, profiles, hub);
     Optional<KafkaFeed> feed = Optional.empty();
     Optional<ControlPublisher> control = Optional.empty();
     if (config.bootstrapServers().isPresent()) {
       SchemaRegistryClient client =
           registry != null ? registry : new RestSchemaRegistryClient(config.schemaRegistryUrl());
-      StateUpdater updater = new StateUpdater(store, alerts, experiments, profiles, hub);
       FeedRouter router = new FeedRouter(client, updater, clock);
       feed =
           Optional.of(
@@ -154,7 +156,7 @@ public final class DashboardServer implements AutoCloseable {
               javalin.jetty.defaultPort = config.port();
             });
     Routes.install(app, api);
-    return new DashboardServer(config, token, app, hub, feed, control, store);
+    return new DashboardServer(config, token, app, hub, feed, control, store, updater);
   }
 
   private static Map<String, String> health(
@@ -214,6 +216,14 @@ public final class DashboardServer implements AutoCloseable {
   /** The access token of the control actions (generated unless configured). */
   public String token() {
     return token;
+  }
+
+  /**
+   * Where decoded records enter the state and the live stream: the Kafka feed calls it, and so can
+   * a benchmark or an embedding application without Kafka. Not thread-safe: one caller at a time.
+   */
+  public FeedRouter.FeedListener listener() {
+    return listener;
   }
 
   /** Series held in memory (for tests and the CLI's progress line). */

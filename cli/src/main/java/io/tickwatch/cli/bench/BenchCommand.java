@@ -1,5 +1,6 @@
 package io.tickwatch.cli.bench;
 
+import io.tickwatch.cli.bench.dashboard.BenchDashboardCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       BenchAgentCommand.class,
       BenchPipelineCommand.class,
-      BenchAlertLatencyCommand.class
+      BenchAlertLatencyCommand.class,
+      BenchDashboardCommand.class
     })
 public final class BenchCommand implements Callable<Integer> {
 

@@ -195,7 +195,9 @@ public final class KafkaFeed implements AutoCloseable {
       }
     }
     if (!toEnd.isEmpty()) {
-      consumer.seekToEnd(toEnd);
+      // explicit end offsets now (seekToEnd is lazy and would skip records written before the
+      // first poll)
+      consumer.endOffsets(toEnd, Duration.ofSeconds(5)).forEach(consumer::seek);
     }
   }
 

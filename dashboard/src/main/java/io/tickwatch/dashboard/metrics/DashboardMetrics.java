@@ -86,7 +86,7 @@ public final class DashboardMetrics {
     gauge(
         text,
         latest,
-        "tickwatch_rolling_count",
+        "tickwatch_rolling_values",
         "Values in the newest 1 s window.",
         p -> p.count());
   }

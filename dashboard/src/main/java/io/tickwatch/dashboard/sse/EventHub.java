@@ -50,20 +50,17 @@ public final class EventHub implements AutoCloseable {
    * @param heartbeatInterval a comment is sent when nothing was sent for this long
    * @param queueBatches per-client queue bound, in batches
    * @param maxClients clients accepted at most
-   * @param writerThreads threads writing to clients
    */
   public EventHub(
-      Duration flushInterval,
-      Duration heartbeatInterval,
-      int queueBatches,
-      int maxClients,
-      int writerThreads) {
+      Duration flushInterval, Duration heartbeatInterval, int queueBatches, int maxClients) {
     this.flushInterval = flushInterval;
     this.heartbeatNanos = heartbeatInterval.toNanos();
     this.queueBatches = queueBatches;
     this.maxClients = maxClients;
     this.flusher = Executors.newSingleThreadScheduledExecutor(daemon("tickwatch-sse-flush"));
-    this.writers = Executors.newFixedThreadPool(writerThreads, daemon("tickwatch-sse-write"));
+    // a cached pool: a client whose socket blocks a write holds one thread, never the others'
+    // turn; threads exist only while writes are in flight (at most one per client)
+    this.writers = Executors.newCachedThreadPool(daemon("tickwatch-sse-write"));
   }
 
   private static ThreadFactory daemon(String name) {
