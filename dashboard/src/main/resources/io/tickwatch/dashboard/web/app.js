@@ -198,7 +198,11 @@ byId('profile-button').addEventListener('click', () => {
   controls.profile(state.scope, Number(byId('profile-duration').value));
 });
 byId('shed-button').addEventListener('click', () => {
-  controls.shed(state.scope, Number(byId('shed-fraction').value));
+  const fraction = Number(byId('shed-fraction').value);
+  // shedding turns players away: ask before doing it
+  if (window.confirm('Shed ' + Math.round(fraction * 100) + ' % of the load on ' + state.scope + '?')) {
+    controls.shed(state.scope, fraction);
+  }
 });
 
 readHash();

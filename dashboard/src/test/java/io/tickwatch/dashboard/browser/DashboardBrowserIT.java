@@ -7,6 +7,7 @@ import static io.tickwatch.dashboard.browser.TestData.HOSTILE_METRIC;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickwatch.avro.ControlCommand;
+import io.tickwatch.avro.ShedLoad;
 import io.tickwatch.avro.StartProfiling;
 import io.tickwatch.schemas.topic.Topics;
 import java.nio.file.Files;
@@ -291,6 +292,16 @@ class DashboardBrowserIT {
     assertThat(command.getCommandId()).isEqualTo(commandId);
     assertThat(command.getPayload()).isInstanceOf(StartProfiling.class);
     assertThat(((StartProfiling) command.getPayload()).getDurationMillis()).isEqualTo(30_000);
+
+    // the token is kept for the tab: the next action asks only for confirmation
+    browser.driver().findElement(By.id("shed-button")).click();
+    browser.waiting().until(ExpectedConditions.alertIsPresent()).accept();
+    page.awaitMessage("Shed 25 % load on host-1: accepted");
+    List<ControlCommand> both = fixture.controlCommands("host-1", 2, KAFKA_WAIT);
+    assertThat(both).hasSize(2);
+    assertThat(both.get(1).getPayload()).isInstanceOf(ShedLoad.class);
+    assertThat(((ShedLoad) both.get(1).getPayload()).getFraction()).isEqualTo(0.25);
+
     // Chromium logs every refused request as a failed resource load; those are the only errors
     assertThat(browser.consoleErrors())
         .hasSize(2)
