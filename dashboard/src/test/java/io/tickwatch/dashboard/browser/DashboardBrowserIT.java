@@ -139,7 +139,12 @@ class DashboardBrowserIT {
         .endsWith("ms");
     assertThat(points1s).as("1 s points of the last hour").isGreaterThanOrEqualTo(170);
     assertThat(points10s).as("10 s points of the last 15 min").isGreaterThanOrEqualTo(80);
-    assertThat(experiment.getText()).contains("BETTER").contains("astar-v2 vs control");
+    // the latest of the 20 evaluations: p = 0.6 e^(-19/4), CI = -600 ± 2000 / sqrt(20)
+    assertThat(experiment.getText())
+        .contains("BETTER")
+        .contains("astar-v2 vs control")
+        .contains("[-1,047.214, -152.786]")
+        .contains("0.005");
     assertThat(convergencePoints).isEqualTo(20);
     assertThat(browser.driver().findElement(By.id("flame")).getText())
         .contains("Pathfinding.search");
@@ -306,6 +311,20 @@ class DashboardBrowserIT {
     assertThat(browser.consoleErrors())
         .hasSize(2)
         .allMatch(error -> error.contains("/api/v1/control/profile") && error.contains("401"));
+  }
+
+  @Test
+  void shouldAskForTheTokenBeforeAnAckAndSendNothingWhenCancelled() {
+    page.open(fixture.url());
+    browser.script("sessionStorage.clear();");
+    page.awaitAlert(TestData.HISTORY_ALERT).findElement(By.cssSelector("button.ack")).click();
+
+    browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("token-input")));
+    browser.driver().findElement(By.id("token-cancel")).click();
+
+    assertThat(page.awaitMessage("Ack " + TestData.HISTORY_ALERT)).contains("cancelled");
+    assertThat(browser.driver().findElement(By.id("token-dialog")).isDisplayed()).isFalse();
+    assertThat(browser.consoleErrors()).as("no request was sent, so none was refused").isEmpty();
   }
 
   @Test
