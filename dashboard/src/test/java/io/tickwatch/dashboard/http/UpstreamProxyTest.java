@@ -57,6 +57,7 @@ class UpstreamProxyTest {
                 ackStatus == 200
                     ? "{\"acknowledged\":\"fp-1\",\"by\":\"me\"}"
                     : "{\"error\":\"no open (pending or firing) alert fp-1\"}"));
+    upstream.createContext("/health", ex -> answer(ex, 200, "{\"status\":\"UP\"}"));
     upstream.createContext(
         "/api/v1/silences", ex -> answer(ex, 201, "{\"id\":\"s-1\",\"status\":\"active\"}"));
     upstream.start();
@@ -123,6 +124,15 @@ class UpstreamProxyTest {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(response.body()).path("historyError").asText())
         .contains("unreachable");
+  }
+
+  @Test
+  void shouldReportUpstreamHealth() throws Exception {
+    JsonNode health = JSON.readTree(http.get("/health").body());
+    assertThat(health.path("checks").path("history").asText()).isEqualTo("UP");
+    assertThat(health.path("checks").path("alerting").asText()).isEqualTo("UP");
+    assertThat(health.path("checks").path("feed").asText()).contains("no Kafka");
+    assertThat(health.path("status").asText()).isEqualTo("DEGRADED");
   }
 
   @Test
