@@ -77,7 +77,7 @@ public final class DashboardCommand implements Callable<Integer> {
       defaultValue = "8080",
       converter = Converters.PortConverter.class,
       paramLabel = "PORT",
-      description = "Port, 0 for any free one (default: ${DEFAULT-VALUE}).")
+      description = "Port (default: ${DEFAULT-VALUE}).")
   int port;
 
   @Option(

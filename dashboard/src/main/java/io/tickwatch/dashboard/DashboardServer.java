@@ -18,6 +18,7 @@ import io.tickwatch.dashboard.state.OverviewAssembler;
 import io.tickwatch.dashboard.state.ProfileBook;
 import io.tickwatch.dashboard.state.SeriesStore;
 import io.tickwatch.dashboard.upstream.AlertingClient;
+import io.tickwatch.dashboard.upstream.HealthProbe;
 import io.tickwatch.dashboard.upstream.HistoryClient;
 import io.tickwatch.schemas.registry.RestSchemaRegistryClient;
 import io.tickwatch.schemas.registry.SchemaRegistryClient;
@@ -47,6 +48,11 @@ public final class DashboardServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(DashboardServer.class);
   private static final Duration UPSTREAM_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
+  private static final Duration PROBE_CACHE = Duration.ofSeconds(5);
+
+  /** Health-check value of an optional upstream that is not configured (not a problem). */
+  public static final String NOT_CONFIGURED = "not configured";
 
   private final DashboardConfig config;
   private final String token;
@@ -129,6 +135,10 @@ public final class DashboardServer implements AutoCloseable {
       control = Optional.of(new KafkaControlPublisher(config.bootstrapServers().get(), client));
     }
     Optional<FeedStats> feedStats = feed.map(KafkaFeed::stats);
+    Optional<HealthProbe> history =
+        config.queryServerUrl().map(u -> new HealthProbe(u, PROBE_TIMEOUT, PROBE_CACHE, clock));
+    Optional<HealthProbe> alerting =
+        config.alertingUrl().map(u -> new HealthProbe(u, PROBE_TIMEOUT, PROBE_CACHE, clock));
     DashboardMetrics metrics = new DashboardMetrics(store, alerts, hub, feedStats, clock);
     ApiContext api =
         new ApiContext(
@@ -145,7 +155,7 @@ public final class DashboardServer implements AutoCloseable {
             new AccessGuard(token),
             clock,
             metrics::render,
-            () -> health(config, feedStats, clock));
+            () -> health(feedStats, history, alerting, clock));
     Javalin app =
         Javalin.create(
             javalin -> {
@@ -160,7 +170,10 @@ public final class DashboardServer implements AutoCloseable {
   }
 
   private static Map<String, String> health(
-      DashboardConfig config, Optional<FeedStats> feed, InstantSource clock) {
+      Optional<FeedStats> feed,
+      Optional<HealthProbe> history,
+      Optional<HealthProbe> alerting,
+      InstantSource clock) {
     Map<String, String> checks = new LinkedHashMap<>();
     checks.put("http", "UP");
     if (feed.isEmpty()) {
@@ -178,8 +191,8 @@ public final class DashboardServer implements AutoCloseable {
         checks.put("feed", "UP");
       }
     }
-    checks.put("history", config.queryServerUrl().isPresent() ? "UP" : "not configured");
-    checks.put("alerting", config.alertingUrl().isPresent() ? "UP" : "not configured");
+    checks.put("history", history.map(HealthProbe::status).orElse(NOT_CONFIGURED));
+    checks.put("alerting", alerting.map(HealthProbe::status).orElse(NOT_CONFIGURED));
     return checks;
   }
 
