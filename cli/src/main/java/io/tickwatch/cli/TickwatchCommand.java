@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
     description = "Real-time performance monitoring for game servers, built on Kafka.",
     subcommands = {
       DemoCommand.class,
+      DashboardCommand.class,
       BenchCommand.class,
       NabCommand.class,
       ReplayCommand.class,

@@ -1,5 +1,6 @@
 package io.tickwatch.cli.bench;
 
+import io.tickwatch.cli.bench.dashboard.BenchDashboardCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Spec;
       BenchAgentCommand.class,
       BenchPipelineCommand.class,
       BenchAlertLatencyCommand.class,
-      io.tickwatch.cli.bench.profiler.BenchProfilerCommand.class
+      io.tickwatch.cli.bench.profiler.BenchProfilerCommand.class,
+      BenchDashboardCommand.class
     })
 public final class BenchCommand implements Callable<Integer> {
 

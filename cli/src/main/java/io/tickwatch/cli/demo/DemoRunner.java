@@ -7,6 +7,8 @@ import io.tickwatch.cli.options.DurationParser;
 import io.tickwatch.cli.stack.DevStack;
 import io.tickwatch.cli.stack.PortCheck;
 import io.tickwatch.cli.stack.StackOptions;
+import io.tickwatch.dashboard.DashboardConfig;
+import io.tickwatch.dashboard.DashboardServer;
 import io.tickwatch.schemas.topic.Topics;
 import io.tickwatch.streams.anomaly.AnomalyConfig;
 import io.tickwatch.streams.anomaly.AnomalyStreamsConfig;
@@ -89,6 +91,7 @@ public final class DemoRunner {
       startStreamsApp(stack);
       startAnomalyApp(stack);
       startAlerting(stack);
+      startDashboard(stack);
       DemoGameFleet fleet =
           new DemoGameFleet(stack.bootstrapServers(), stack.schemaRegistryUrl(), settings.hosts());
       SampleFlowMeter meter = new SampleFlowMeter(stack.bootstrapServers(), stack.registryClient());
@@ -196,6 +199,30 @@ public final class DemoRunner {
             + " profile + shed load on the affected host at score >= 0.9)");
   }
 
+  /** Starts the dashboard on :8080 (a free port if 8080 is taken); prints its URL and token. */
+  private void startDashboard(DevStack stack) {
+    int port = PortCheck.isFree(stackOptions.host(), 8080) ? 8080 : 0;
+    DashboardServer dashboard =
+        DashboardServer.create(
+            DashboardConfig.fromMap(
+                Map.of(
+                    DashboardConfig.HOST, stackOptions.host(),
+                    DashboardConfig.PORT, String.valueOf(port),
+                    DashboardConfig.BOOTSTRAP_SERVERS, stack.bootstrapServers(),
+                    DashboardConfig.SCHEMA_REGISTRY_URL, stack.schemaRegistryUrl(),
+                    DashboardConfig.QUERY_URL, queryUrl,
+                    DashboardConfig.ALERTING_URL, alertingUrl)));
+    stack.adopt("dashboard", dashboard);
+    dashboard.start();
+    console.accept(
+        "  + Dashboard at "
+            + dashboard.url()
+            + "/  (live charts, alerts, experiments, profiles; control actions need the access"
+            + " token "
+            + dashboard.token()
+            + ")");
+  }
+
   private void printSummary(DevStack stack) {
     console.accept(
         "  + "
@@ -207,7 +234,7 @@ public final class DemoRunner {
             + ")");
     console.accept(
         "  - not running yet (later issues): A/B topology, profiler sessions (StartProfiling"
-            + " commands are sent and logged by the agent), dashboard on :8080");
+            + " commands are sent and logged by the agent)");
     console.accept(
         "Try: curl "
             + stack.schemaRegistryUrl()
