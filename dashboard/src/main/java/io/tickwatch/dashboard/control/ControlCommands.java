@@ -26,10 +26,15 @@ public final class ControlCommands {
    *
    * @param durationMillis in [1000, 600000]
    * @param samplingIntervalMillis in [1, 1000]
+   * @param alertFingerprintOrNull the alert the operator acts on, if any
    * @throws IllegalArgumentException on out-of-range values
    */
   public ControlCommand startProfiling(
-      String hostId, long durationMillis, int samplingIntervalMillis, String user) {
+      String hostId,
+      long durationMillis,
+      int samplingIntervalMillis,
+      String user,
+      String alertFingerprintOrNull) {
     requireHost(hostId);
     if (durationMillis < 1000 || durationMillis > 600_000) {
       throw new IllegalArgumentException("durationMillis must be in [1000, 600000]");
@@ -45,26 +50,38 @@ public final class ControlCommands {
             .setRecordAllocations(false)
             .setRecordLocks(false)
             .build();
-    return command(hostId, user, "profiling requested from the dashboard", payload);
+    return command(
+        hostId, user, "profiling requested from the dashboard", alertFingerprintOrNull, payload);
   }
 
   /**
    * A ShedLoad command.
    *
    * @param fraction in (0, 1]
+   * @param alertFingerprintOrNull the alert the operator acts on, if any
    * @throws IllegalArgumentException on out-of-range values
    */
-  public ControlCommand shedLoad(String hostId, double fraction, String user) {
+  public ControlCommand shedLoad(
+      String hostId, double fraction, String user, String alertFingerprintOrNull) {
     requireHost(hostId);
     if (!(fraction > 0 && fraction <= 1)) {
       throw new IllegalArgumentException("fraction must be in (0, 1]");
     }
     ShedLoad payload = ShedLoad.newBuilder().setFraction(fraction).build();
-    return command(hostId, user, "load shedding requested from the dashboard", payload);
+    return command(
+        hostId,
+        user,
+        "load shedding requested from the dashboard",
+        alertFingerprintOrNull,
+        payload);
   }
 
   private ControlCommand command(
-      String hostId, String user, String reason, SpecificRecord payload) {
+      String hostId,
+      String user,
+      String reason,
+      String alertFingerprintOrNull,
+      SpecificRecord payload) {
     Instant now = clock.instant();
     return ControlCommand.newBuilder()
         .setCommandId(UUID.randomUUID().toString())
@@ -73,7 +90,7 @@ public final class ControlCommands {
         .setExpiresAtMillis(now.plus(TIME_TO_LIVE))
         .setIssuer("dashboard:" + user)
         .setReason(reason)
-        .setAlertFingerprint(null)
+        .setAlertFingerprint(alertFingerprintOrNull)
         .setDryRun(false)
         .setPayloadType(payload.getSchema().getName())
         .setPayload(payload)

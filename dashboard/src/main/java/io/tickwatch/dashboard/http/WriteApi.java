@@ -94,7 +94,8 @@ final class WriteApi {
                   text(body, "hostId", null),
                   duration,
                   (int) Math.min(interval, 1_000_000),
-                  user(body));
+                  user(body),
+                  text(body, "alertFingerprint", null));
     } catch (IllegalArgumentException e) {
       throw new ApiException(400, e.getMessage());
     }
@@ -111,7 +112,12 @@ final class WriteApi {
     ControlCommand command;
     try {
       command =
-          api.commands().shedLoad(text(body, "hostId", null), fraction.asDouble(), user(body));
+          api.commands()
+              .shedLoad(
+                  text(body, "hostId", null),
+                  fraction.asDouble(),
+                  user(body),
+                  text(body, "alertFingerprint", null));
     } catch (IllegalArgumentException e) {
       throw new ApiException(400, e.getMessage());
     }

@@ -364,7 +364,7 @@ class DashboardKafkaIT {
         http.post(
             "/api/v1/control/profile",
             "{\"hostId\":\"host-7\",\"durationMillis\":20000,\"samplingIntervalMillis\":10,"
-                + "\"by\":\"alice\"}",
+                + "\"by\":\"alice\",\"alertFingerprint\":\"fp-it-7\"}",
             Map.of(
                 "Content-Type",
                 "application/json",
@@ -404,6 +404,34 @@ class DashboardKafkaIT {
       assertThat(command.getIssuer()).isEqualTo("dashboard:alice");
       assertThat(command.getPayloadType()).isEqualTo("StartProfiling");
       assertThat(((StartProfiling) command.getPayload()).getDurationMillis()).isEqualTo(20_000);
+      assertThat(command.getAlertFingerprint()).isEqualTo("fp-it-7");
+    }
+
+    try (KafkaConsumer<String, ActionAudit> consumer =
+        new KafkaConsumer<>(
+            Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+            new StringDeserializer(),
+            new AvroDeserializer<>(registry, ActionAudit.class))) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(Topics.ACTIONS.name()).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      List<ActionAudit> audits = new ArrayList<>();
+      Await.until(
+          "the audit entry in tickwatch.actions",
+          () -> {
+            consumer.poll(Duration.ofMillis(200)).forEach(r -> audits.add(r.value()));
+            return audits.stream().anyMatch(a -> commandId.equals(a.getCommandId()));
+          });
+      ActionAudit audit =
+          audits.stream().filter(a -> commandId.equals(a.getCommandId())).findFirst().get();
+      assertThat(audit.getAction().name()).isEqualTo("START_PROFILING");
+      assertThat(audit.getOutcome().name()).isEqualTo("ISSUED");
+      assertThat(audit.getActor()).isEqualTo("dashboard:alice");
+      assertThat(audit.getAlertFingerprint()).isEqualTo("fp-it-7");
+      assertThat(audit.getParameters()).containsEntry("durationMillis", "20000");
     }
 
     var refused =
