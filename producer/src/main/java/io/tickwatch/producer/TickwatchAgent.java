@@ -270,7 +270,7 @@ public final class TickwatchAgent implements AutoCloseable {
    * io.tickwatch.producer.experiment.Experiments} for per-variant series. At most {@link
    * AgentBuilder#maxNames} such series; beyond it the {@code other} timer is returned.
    */
-  public Timer timer(String name, java.util.Map<String, String> labels) {
+  public Timer timerWithLabels(String name, java.util.Map<String, String> labels) {
     return new Timer(
         registry.labeledTimer(
             name == null ? MetricRegistry.OTHER_NAME : name,

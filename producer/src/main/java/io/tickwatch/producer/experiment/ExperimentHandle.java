@@ -142,7 +142,7 @@ public final class ExperimentHandle {
     return new Definition(spec, timers, unitCapacity);
   }
 
-  /** Creates the labelled timers of the variants (the agent's {@code timer(name, labels)}). */
+  /** Creates the labelled timers of the variants (the agent's {@code timerWithLabels}). */
   @FunctionalInterface
   public interface TimerSource {
     /** A timer with exactly these labels. */

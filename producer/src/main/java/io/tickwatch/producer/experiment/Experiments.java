@@ -41,7 +41,7 @@ public final class Experiments implements AutoCloseable {
   private final ConcurrentHashMap<String, ExperimentSpec> latest = new ConcurrentHashMap<>();
   private volatile ExperimentFeed feed;
 
-  /** Experiments recording through {@code timers} (normally {@code agent::timer}). */
+  /** Experiments recording through {@code timers} (normally {@code agent::timerWithLabels}). */
   public Experiments(ExperimentHandle.TimerSource timers, int unitCapacity) {
     this.timers = timers;
     this.unitCapacity = unitCapacity;
@@ -49,7 +49,7 @@ public final class Experiments implements AutoCloseable {
 
   /** Experiments recording into an agent's sample batches. */
   public static Experiments of(TickwatchAgent agent) {
-    return new Experiments(agent::timer, DEFAULT_UNIT_CAPACITY);
+    return new Experiments(agent::timerWithLabels, DEFAULT_UNIT_CAPACITY);
   }
 
   /**
