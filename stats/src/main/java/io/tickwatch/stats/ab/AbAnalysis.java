@@ -10,7 +10,8 @@ import java.util.Map;
  *
  * @param confidenceLevel confidence level of every interval, for example 0.95
  * @param variants one summary per variant and metric, in spec order (variants outer, metrics inner)
- * @param comparisons one per treatment variant and metric; empty while a variant has no data
+ * @param comparisons one per treatment variant and metric where both arms have data (a missing arm
+ *     leaves its comparison out and makes it INVALID in the reasons)
  * @param srmChiSquare chi-square statistic of the observed unit split against the intended shares
  * @param srmPValue p-value of the sample-ratio-mismatch test (NaN when it cannot be computed)
  * @param verdict overall verdict (decided on the primary metric, the first of the spec)
