@@ -213,13 +213,23 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ID", description = "Experiment id.")
     String id;
 
+    @Option(
+        names = "--history",
+        description = "Also list every evaluation (verdict and p-values as data arrived).")
+    boolean history;
+
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       try (ExperimentTopics topics = connection.open()) {
         Experiment experiment = existing(topics, id);
-        AbResult latest = topics.latestResult(id).orElse(null);
+        List<AbResult> results = topics.results(id);
+        AbResult latest = results.isEmpty() ? null : results.get(results.size() - 1);
         ResultFormatter.show(experiment, latest).forEach(out::println);
+        if (history) {
+          out.println();
+          ResultFormatter.history(results).forEach(out::println);
+        }
       }
       return 0;
     }

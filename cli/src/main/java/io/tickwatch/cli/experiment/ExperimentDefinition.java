@@ -43,7 +43,7 @@ public record ExperimentDefinition(
         problems.add(
             "metric '"
                 + metric
-                + "' is not a per-variant series; use ab.latency, ab.cpu or ab.alloc.kb");
+                + "' is not a per-variant series (use ab.latency, ab.cpu or ab.alloc.kb)");
       }
     }
     if (metrics.size() != metrics.stream().distinct().count()) {

@@ -176,6 +176,46 @@ public final class ResultFormatter {
     return lines;
   }
 
+  /** One line per evaluation, oldest first: how the verdict converged. */
+  public static List<String> history(List<AbResult> results) {
+    List<String> lines = new ArrayList<>();
+    lines.add(
+        String.format(
+            Locale.ROOT,
+            "  %5s %-24s %8s %-12s %-30s %12s %12s %12s",
+            "EVAL",
+            "EVALUATED AT",
+            "DATA S",
+            "VERDICT",
+            "PRIMARY COMPARISON",
+            "MSPRT P",
+            "HOLM P",
+            "WELCH P"));
+    for (AbResult r : results) {
+      MetricComparison c = r.getComparisons().isEmpty() ? null : r.getComparisons().get(0);
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "  %5d %-24s %8d %-12s %-30s %12.3g %12.3g %12.3g",
+              r.getEvaluationIndex(),
+              r.getEvaluatedAtMillis(),
+              (r.getEvaluatedAtMillis().toEpochMilli() - r.getDataStartMillis().toEpochMilli())
+                  / 1000,
+              r.getVerdict(),
+              c == null
+                  ? "-"
+                  : c.getTreatmentVariant()
+                      + " vs "
+                      + c.getControlVariant()
+                      + ": "
+                      + c.getVerdict(),
+              c == null ? Double.NaN : c.getSequentialPValue(),
+              c == null ? Double.NaN : c.getAdjustedPValue(),
+              c == null ? Double.NaN : c.getWelchPValue()));
+    }
+    return lines;
+  }
+
   private static String variants(Experiment e) {
     List<String> parts = new ArrayList<>();
     for (ExperimentVariant v : e.getVariants()) {
