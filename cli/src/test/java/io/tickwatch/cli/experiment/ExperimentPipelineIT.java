@@ -21,6 +21,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
@@ -122,9 +123,14 @@ class ExperimentPipelineIT {
 
         cli(stack, "experiment", "start", ID);
         generateUntil(experiment, experiment::running);
+        // a verdict, and at least three looks so the evaluation index is seen counting
         generateUntil(
             experiment,
-            () -> topics.latestResult(ID).map(r -> r.getVerdict() == Verdict.BETTER).orElse(false));
+            () ->
+                topics
+                    .latestResult(ID)
+                    .map(r -> r.getVerdict() == Verdict.BETTER && r.getEvaluationIndex() >= 2)
+                    .orElse(false));
 
         AbResult result = topics.latestResult(ID).orElseThrow();
         assertThat(result.getExperimentId()).isEqualTo(ID);
@@ -134,7 +140,8 @@ class ExperimentPipelineIT {
         assertThat(result.getVariants())
             .extracting(VariantSummary::getUnits)
             .allMatch(u -> u > 100);
-        assertThat(topics.results(ID)).extracting(AbResult::getEvaluationIndex).startsWith(0L, 1L);
+        List<Long> indices = topics.results(ID).stream().map(AbResult::getEvaluationIndex).toList();
+        assertThat(indices).startsWith(0L, 1L, 2L).doesNotHaveDuplicates().isSorted();
         assertThat(cli(stack, "experiment", "show", ID)).contains("Verdict BETTER");
         assertThat(cli(stack, "experiment", "list")).contains(ID).contains("RUNNING");
 
