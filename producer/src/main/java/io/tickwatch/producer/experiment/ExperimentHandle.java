@@ -119,8 +119,9 @@ public final class ExperimentHandle {
       return;
     }
     try {
-      int index = d.assigner.variantIndex(unitId);
-      d.finish(index, unitId, durationNanos, failed, -1, -1);
+      long bucket = d.assigner.bucket(unitId);
+      d.finish(
+          d.assigner.variantIndexOfBucket(bucket), bucket, unitId, durationNanos, failed, -1, -1);
     } catch (Throwable ignored) {
       // never throws into the game
     }
@@ -189,8 +190,15 @@ public final class ExperimentHandle {
       }
     }
 
+    /**
+     * Records one finished unit.
+     *
+     * @param bucket the unit's assignment hash ({@link VariantAssigner#bucket}); with a second hash
+     *     of the unit it forms the 64-bit key of the distinct-unit set
+     */
     void finish(
         int index,
+        long bucket,
         CharSequence unitId,
         long durationNanos,
         boolean failed,
@@ -207,8 +215,7 @@ public final class ExperimentHandle {
         allocated[index].record(allocatedBytes);
       }
       long hash =
-          ((long) Murmur3.hash32(0, spec.effectiveSalt(), unitId) << 32)
-              | (Murmur3.hash32(0x9747b28c, spec.effectiveSalt(), unitId) & 0xffffffffL);
+          (bucket << 32) | (Murmur3.hash32(0x9747b28c, spec.effectiveSalt(), unitId) & 0xffffffffL);
       if (seen.add(hash)) {
         units[index].record(durationNanos);
       }

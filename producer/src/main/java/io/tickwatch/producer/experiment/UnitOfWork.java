@@ -22,6 +22,7 @@ public final class UnitOfWork implements AutoCloseable {
   private String[] names;
   private CharSequence unitId;
   private int index;
+  private long bucket;
   private long startNanos;
   private long startCpuNanos;
   private long startAllocatedBytes;
@@ -47,7 +48,8 @@ public final class UnitOfWork implements AutoCloseable {
     boolean recording = d.spec.running() && unitId != null;
     if (recording) {
       try {
-        index = d.assigner.variantIndex(unitId);
+        bucket = d.assigner.bucket(unitId);
+        index = d.assigner.variantIndexOfBucket(bucket);
       } catch (Throwable t) {
         recording = false;
       }
@@ -105,7 +107,7 @@ public final class UnitOfWork implements AutoCloseable {
       long cpu = startCpuNanos < 0 ? -1 : ResourceMeter.cpuNanos() - startCpuNanos;
       long allocated =
           startAllocatedBytes < 0 ? -1 : ResourceMeter.allocatedBytes() - startAllocatedBytes;
-      d.finish(index, unitId, duration, failed, cpu, allocated);
+      d.finish(index, bucket, unitId, duration, failed, cpu, allocated);
     } catch (Throwable ignored) {
       // never throws into the game
     } finally {

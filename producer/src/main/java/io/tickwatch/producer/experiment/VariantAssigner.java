@@ -39,7 +39,11 @@ public final class VariantAssigner {
 
   /** Index (in declared order) of the variant of {@code unitId}. */
   public int variantIndex(CharSequence unitId) {
-    long bucket = bucket(unitId);
+    return variantIndexOfBucket(bucket(unitId));
+  }
+
+  /** Index (in declared order) of the variant whose share interval holds {@code bucket}. */
+  public int variantIndexOfBucket(long bucket) {
     for (int i = 0; i < upperBounds.length; i++) {
       if (bucket < upperBounds[i]) {
         return i;
