@@ -12,6 +12,7 @@ import io.tickwatch.avro.SampleBatch;
 import io.tickwatch.producer.experiment.ExperimentHandle;
 import io.tickwatch.producer.experiment.ExperimentSpec;
 import io.tickwatch.producer.experiment.Experiments;
+import io.tickwatch.producer.experiment.Metering;
 import io.tickwatch.producer.experiment.UnitOfWork;
 import io.tickwatch.producer.experiment.Variant;
 import java.time.Duration;
@@ -66,7 +67,7 @@ class ExperimentRecordingTest {
   @Test
   void shouldPublishLatencyErrorsAndDistinctUnitsPerVariantWithExperimentLabels() {
     ExperimentHandle experiment =
-        Experiments.of(agent)
+        Experiments.of(agent, Metering.CPU_AND_ALLOCATION)
             .declare(
                 ExperimentSpec.running("tick-buffers", AssignmentUnit.SESSION, "control", HALF));
     long[] expectedOk = new long[2];
@@ -134,8 +135,12 @@ class ExperimentRecordingTest {
       }
     }
     assertThat(treated).isBetween(25, 75);
-    assertThat(counts(publishOneBatch(), "ab.latency").values().stream().mapToLong(l -> l).sum())
+    SampleBatch running = publishOneBatch();
+    assertThat(counts(running, "ab.latency").values().stream().mapToLong(l -> l).sum())
         .isEqualTo(100);
+    assertThat(counts(running, "ab.alloc.kb").values().stream().mapToLong(l -> l).sum())
+        .isEqualTo(100);
+    assertThat(counts(running, "ab.cpu")).isEmpty(); // the default metering reads no CPU clock
 
     experiments.apply("tick-buffers", record(ExperimentStatus.STOPPED));
     for (int u = 0; u < 100; u++) {
@@ -182,7 +187,7 @@ class ExperimentRecordingTest {
   @Test
   void shouldNotAllocateOnTheHotPathAfterTheFirstUnit() {
     ExperimentHandle experiment =
-        Experiments.of(agent)
+        Experiments.of(agent, Metering.CPU_AND_ALLOCATION)
             .declare(
                 ExperimentSpec.running("tick-buffers", AssignmentUnit.PLAYER, "control", HALF));
     String[] units = new String[64];

@@ -11,6 +11,7 @@ import io.tickwatch.producer.AgentStatus;
 import io.tickwatch.producer.TickwatchAgent;
 import io.tickwatch.producer.experiment.ExperimentFeed;
 import io.tickwatch.producer.experiment.Experiments;
+import io.tickwatch.producer.experiment.Metering;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,7 +98,7 @@ public final class DemoGameFleet implements AutoCloseable {
       SimulatedGameServer server = new SimulatedGameServer(world, TICK_RATE_HZ, agent, true);
       // the A/B experiment: snapshots sent with fresh or pooled buffers, as the topic assigns
       Experiments hostExperiments =
-          Experiments.of(agent)
+          Experiments.of(agent, Metering.CPU_AND_ALLOCATION)
               .followTopic(ExperimentFeed.connect(bootstrapServers, schemaRegistryUrl));
       experiments.add(hostExperiments);
       server.sendSnapshots(

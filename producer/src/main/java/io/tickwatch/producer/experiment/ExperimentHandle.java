@@ -42,12 +42,18 @@ public final class ExperimentHandle {
   private final String experimentId;
   private final TimerSource timers;
   private final int unitCapacity;
+  final Metering metering;
   private final ThreadLocal<UnitOfWork> spare = ThreadLocal.withInitial(() -> new UnitOfWork(this));
   private volatile Definition definition;
 
   ExperimentHandle(
-      String experimentId, ExperimentSpec initial, TimerSource timers, int unitCapacity) {
+      String experimentId,
+      ExperimentSpec initial,
+      TimerSource timers,
+      int unitCapacity,
+      Metering metering) {
     this.experimentId = experimentId;
+    this.metering = metering;
     this.timers = timers;
     this.unitCapacity = unitCapacity;
     this.definition = initial == null ? null : define(initial);

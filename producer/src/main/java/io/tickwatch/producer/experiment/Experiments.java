@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Per variant the agent publishes, in every sample batch, latency digests labelled {@code
  * experiment=<id>, variant=<name>}: {@value ExperimentHandle#LATENCY}, {@value
- * ExperimentHandle#ERRORS}, {@value ExperimentHandle#UNITS}, {@value ExperimentHandle#CPU} and
- * {@value ExperimentHandle#ALLOCATED}. Thread-safe.
+ * ExperimentHandle#ERRORS}, {@value ExperimentHandle#UNITS}, {@value ExperimentHandle#CPU} (with
+ * {@link Metering#CPU_AND_ALLOCATION}) and {@value ExperimentHandle#ALLOCATED} (unless {@link
+ * Metering#NONE}). Thread-safe.
  */
 public final class Experiments implements AutoCloseable {
 
@@ -37,19 +38,31 @@ public final class Experiments implements AutoCloseable {
 
   private final ExperimentHandle.TimerSource timers;
   private final int unitCapacity;
+  private final Metering metering;
   private final ConcurrentHashMap<String, ExperimentHandle> handles = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, ExperimentSpec> latest = new ConcurrentHashMap<>();
   private volatile ExperimentFeed feed;
 
-  /** Experiments recording through {@code timers} (normally {@code agent::timerWithLabels}). */
-  public Experiments(ExperimentHandle.TimerSource timers, int unitCapacity) {
+  /**
+   * Experiments recording through {@code timers} (normally {@code agent::timerWithLabels}).
+   *
+   * @param unitCapacity slots of each experiment's distinct-unit set
+   * @param metering what every unit of work measures besides its wall-clock time
+   */
+  public Experiments(ExperimentHandle.TimerSource timers, int unitCapacity, Metering metering) {
     this.timers = timers;
     this.unitCapacity = unitCapacity;
+    this.metering = metering;
   }
 
-  /** Experiments recording into an agent's sample batches. */
+  /** Experiments recording into an agent's sample batches, measuring allocations. */
   public static Experiments of(TickwatchAgent agent) {
-    return new Experiments(agent::timerWithLabels, DEFAULT_UNIT_CAPACITY);
+    return of(agent, Metering.ALLOCATION);
+  }
+
+  /** Experiments recording into an agent's sample batches with the given metering. */
+  public static Experiments of(TickwatchAgent agent, Metering metering) {
+    return new Experiments(agent::timerWithLabels, DEFAULT_UNIT_CAPACITY, metering);
   }
 
   /**
@@ -119,7 +132,8 @@ public final class Experiments implements AutoCloseable {
 
   private ExperimentHandle handle(String experimentId) {
     return handles.computeIfAbsent(
-        experimentId, id -> new ExperimentHandle(id, latest.get(id), timers, unitCapacity));
+        experimentId,
+        id -> new ExperimentHandle(id, latest.get(id), timers, unitCapacity, metering));
   }
 
   /** Known experiment ids and whether each is running (for diagnostics). */

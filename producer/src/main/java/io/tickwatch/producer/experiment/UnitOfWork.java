@@ -55,8 +55,8 @@ public final class UnitOfWork implements AutoCloseable {
       }
     }
     if (recording) {
-      startCpuNanos = ResourceMeter.cpuNanos();
-      startAllocatedBytes = ResourceMeter.allocatedBytes();
+      startCpuNanos = owner.metering.cpu() ? ResourceMeter.cpuNanos() : -1;
+      startAllocatedBytes = owner.metering.allocation() ? ResourceMeter.allocatedBytes() : -1;
       startNanos = System.nanoTime();
     } else {
       this.definition = null;

@@ -19,7 +19,9 @@
  * aggregates them.
  *
  * <p><b>Cost.</b> {@code start}/{@code close} on the game thread: two 32-bit hashes of the unit id,
- * two {@code System.nanoTime}, the thread CPU clock and allocation counter, one CAS in the unit
- * set, and wait-free recorder updates; no locks and no allocation after a thread's first unit.
+ * two {@code System.nanoTime}, the allocation counter (default {@link
+ * io.tickwatch.producer.experiment.Metering#ALLOCATION}) or also the thread CPU clock (a system
+ * call, opt-in), one CAS in the unit set, and wait-free recorder updates; no locks and no
+ * allocation after a thread's first unit. Numbers: docs/PERFORMANCE.md.
  */
 package io.tickwatch.producer.experiment;
