@@ -9,7 +9,8 @@ import java.util.Map;
  * the times and the evaluation index, which the caller adds. Immutable.
  *
  * @param confidenceLevel confidence level of every interval, for example 0.95
- * @param variants one summary per variant and metric, in spec order (variants outer, metrics inner)
+ * @param variants one summary per variant and metric that has data, in spec order (variants outer,
+ *     metrics inner)
  * @param comparisons one per treatment variant and metric where both arms have data (a missing arm
  *     leaves its comparison out and makes it INVALID in the reasons)
  * @param srmChiSquare chi-square statistic of the observed unit split against the intended shares
@@ -35,7 +36,8 @@ public record AbAnalysis(
 
   /**
    * The always-valid p-values of this look, to pass to the next {@link AbAnalyzer#analyze} call as
-   * {@code previousSequentialPValues} (keep them in the caller's state).
+   * {@code previousSequentialPValues} (keep them in the caller's state). Only emitted comparisons
+   * are included; arms are cumulative, so a comparison once emitted stays.
    */
   public Map<ComparisonKey, Double> sequentialPValues() {
     Map<ComparisonKey, Double> values = new HashMap<>();

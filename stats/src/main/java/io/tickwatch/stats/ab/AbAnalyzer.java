@@ -66,7 +66,10 @@ public final class AbAnalyzer {
     for (String treatment : spec.treatmentVariants()) {
       for (String metric : spec.metrics()) {
         ComparisonKey key = new ComparisonKey(metric, treatment);
-        double previous = previousSequentialPValues.getOrDefault(key, 1.0);
+        Double carried = previousSequentialPValues.get(key);
+        // a missing, NaN or out-of-range carried value restarts at 1 (valid, only conservative)
+        double previous =
+            carried == null || !(carried >= 0) ? 1.0 : Math.min(1.0, carried.doubleValue());
         partials.add(
             compare(
                 spec,

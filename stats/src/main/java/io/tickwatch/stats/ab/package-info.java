@@ -17,6 +17,14 @@
  * and the quantile intervals are reported for insight. The caller carries the always-valid p-values
  * from one evaluation to the next ({@link io.tickwatch.stats.ab.AbAnalysis#sequentialPValues()}).
  *
+ * <p>The building blocks are public for reuse and testing: {@link io.tickwatch.stats.ab.Welch},
+ * {@link io.tickwatch.stats.ab.MannWhitney} (raw values or sketch buckets, with an error bound),
+ * {@link io.tickwatch.stats.ab.QuantileIntervals}, {@link io.tickwatch.stats.ab.MixtureSprt},
+ * {@link io.tickwatch.stats.ab.SampleRatioCheck}, {@link io.tickwatch.stats.ab.EffectSize} and
+ * {@link io.tickwatch.stats.ab.Holm}. Formulas, assumptions, approximation errors and the
+ * validation numbers are in {@code docs/STATISTICS.md}; {@link io.tickwatch.stats.ab.sim} holds the
+ * simulation that produced them.
+ *
  * <p>Everything here is immutable or stateless and thread-safe, except that {@link
  * io.tickwatch.stats.ab.ArmData} shares (does not copy) its sketch.
  */

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.tickwatch.stats.rolling.Moments;
 import io.tickwatch.stats.sketch.LogBucketSketch;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -203,6 +204,22 @@ class AbAnalyzerTest {
     }
     // the early evidence stays: the always-valid p-value never forgets a crossing
     assertThat(pValues.get(pValues.size() - 1)).isLessThan(1e-6);
+  }
+
+  @Test
+  void shouldRestartABrokenCarriedPValueAtOne() {
+    ComparisonKey key = new ComparisonKey("tick.duration", "pooled");
+    Map<ComparisonKey, Double> broken = new HashMap<>();
+    broken.put(key, Double.NaN);
+    AbAnalysis analysis =
+        analyzer.analyze(
+            SPEC,
+            List.of(
+                normalArm("control", "tick.duration", 1, 10, 10, 2, 10),
+                normalArm("pooled", "tick.duration", 2, 10, 10, 2, 10)),
+            broken);
+
+    assertThat(analysis.sequentialPValues()).containsEntry(key, 1.0);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.tickwatch.stats.rolling.Moments;
+import org.apache.commons.math3.distribution.TDistribution;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -91,6 +92,21 @@ class ReferenceValuesTest {
     WelchResult r99 = welch(SMALL_CONTROL, SMALL_TREATMENT, 0.99);
     assertThat(r99.ciLow()).isCloseTo(-3.184119802076262, within(TOLERANCE));
     assertThat(r99.ciHigh()).isCloseTo(-0.2325468645904054, within(TOLERANCE));
+  }
+
+  @Test
+  void shouldMatchScipyStudentTQuantiles() {
+    // scipy.stats.t.ppf(p, df)
+    double[][] cases = {
+      {1, 0.975, 12.706204736174694},
+      {2.5, 0.995, 7.163728138948783},
+      {14.698388940195603, 0.975, 2.1352652697068906},
+      {1e6, 0.975, 1.959966356814107}
+    };
+    for (double[] c : cases) {
+      double x = Welch.criticalValue(new TDistribution(null, c[0]), c[1]);
+      assertThat(x).as("t.ppf(%s, %s)", c[1], c[0]).isCloseTo(c[2], within(TOLERANCE * c[2]));
+    }
   }
 
   @Test

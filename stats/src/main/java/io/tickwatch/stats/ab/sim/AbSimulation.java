@@ -191,7 +191,7 @@ public final class AbSimulation {
       nextLook += s.lookEverySamples();
       double vc = control.m2() / (n - 1);
       double vt = treatment.m2() / (n - 1);
-      last = Welch.test(n, control.mean(), vc, n, treatment.mean(), vt, 0.95);
+      last = Welch.testWithoutInterval(n, control.mean(), vc, n, treatment.mean(), vt);
       naive |= last.pValue() < s.alpha();
       if (rejectedAt == 0) {
         double tau2 = MixtureSprt.tauSquared(s.mixtureEffectSize(), n, vc, n, vt);
