@@ -1,6 +1,7 @@
 package io.tickwatch.cli;
 
 import io.tickwatch.cli.bench.BenchCommand;
+import io.tickwatch.cli.experiment.ExperimentCommand;
 import io.tickwatch.cli.export.ExportCommand;
 import io.tickwatch.cli.export.ImportCommand;
 import io.tickwatch.cli.nab.NabCommand;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
       ReplayCommand.class,
       ExportCommand.class,
       ImportCommand.class,
-      io.tickwatch.cli.sink.SinkCommand.class
+      io.tickwatch.cli.sink.SinkCommand.class,
+      ExperimentCommand.class
     })
 public final class TickwatchCommand implements Callable<Integer> {
 

@@ -321,6 +321,19 @@ public final class TickwatchAgent implements AutoCloseable {
     return profiler;
   }
 
+  /**
+   * A timer with a fixed set of labels (cache the handle), published as one latency digest per
+   * batch with exactly these labels; used, for example, by {@link
+   * io.tickwatch.producer.experiment.Experiments} for per-variant series. At most {@link
+   * AgentBuilder#maxNames} such series; beyond it the {@code other} timer is returned.
+   */
+  public Timer timerWithLabels(String name, java.util.Map<String, String> labels) {
+    return new Timer(
+        registry.labeledTimer(
+            name == null ? MetricRegistry.OTHER_NAME : name,
+            labels == null ? java.util.Map.of() : labels));
+  }
+
   /** Registers (or replaces) the handler of a control payload type, e.g. {@code ShedLoad.class}. */
   public void onControl(Class<?> payloadType, ControlHandler handler) {
     dispatcher.register(payloadType, handler);

@@ -6,8 +6,12 @@ import io.tickwatch.cli.demo.incidents.Incident;
 import io.tickwatch.cli.demo.incidents.IncidentSchedule;
 import io.tickwatch.cli.sim.GameWorld;
 import io.tickwatch.cli.sim.SimulatedGameServer;
+import io.tickwatch.cli.sim.SnapshotSender;
 import io.tickwatch.producer.AgentStatus;
 import io.tickwatch.producer.TickwatchAgent;
+import io.tickwatch.producer.experiment.ExperimentFeed;
+import io.tickwatch.producer.experiment.Experiments;
+import io.tickwatch.producer.experiment.Metering;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +43,7 @@ public final class DemoGameFleet implements AutoCloseable {
   private final int hostCount;
   private final IncidentSchedule incidents;
   private final List<TickwatchAgent> agents = new ArrayList<>();
+  private final List<Experiments> experiments = new ArrayList<>();
   private final List<Thread> loops = new ArrayList<>();
   private volatile boolean stopping;
 
@@ -93,6 +98,13 @@ public final class DemoGameFleet implements AutoCloseable {
       agent.gauge(DemoIncidentRules.GAME_CPU_METRIC, hostIncidents::gameThreadCpuPercent);
       agent.gauge(DemoIncidentRules.RETAINED_METRIC, hostIncidents::retainedBytes);
       SimulatedGameServer server = new SimulatedGameServer(world, TICK_RATE_HZ, agent, true);
+      // the A/B experiment: snapshots sent with fresh or pooled buffers, as the topic assigns
+      Experiments hostExperiments =
+          Experiments.of(agent, Metering.CPU_AND_ALLOCATION)
+              .followTopic(ExperimentFeed.connect(bootstrapServers, schemaRegistryUrl));
+      experiments.add(hostExperiments);
+      server.sendSnapshots(
+          new SnapshotSender(world, hostExperiments.follow(DemoExperiment.ID), hostId, 10));
       Thread loop = new Thread(() -> runLoop(hostId, server), "tickwatch-demo-game-" + hostId);
       loop.setDaemon(true);
       loops.add(loop);
@@ -147,6 +159,10 @@ public final class DemoGameFleet implements AutoCloseable {
       }
     }
     loops.clear();
+    for (Experiments e : experiments) {
+      e.close();
+    }
+    experiments.clear();
     for (TickwatchAgent agent : agents) {
       agent.close();
     }

@@ -10,8 +10,11 @@ import io.tickwatch.cli.stack.StackOptions;
 import io.tickwatch.dashboard.DashboardConfig;
 import io.tickwatch.dashboard.DashboardServer;
 import io.tickwatch.schemas.topic.Topics;
+import io.tickwatch.streams.ab.AbConfig;
+import io.tickwatch.streams.ab.AbStreamsConfig;
 import io.tickwatch.streams.anomaly.AnomalyConfig;
 import io.tickwatch.streams.anomaly.AnomalyStreamsConfig;
+import io.tickwatch.streams.app.AbApp;
 import io.tickwatch.streams.app.AnomalyApp;
 import io.tickwatch.streams.app.RollingStatsApp;
 import io.tickwatch.streams.app.StreamsApp;
@@ -90,6 +93,7 @@ public final class DemoRunner {
     try (DevStack stack = DevStack.start(stackOptions, line -> console.accept("  + " + line))) {
       startStreamsApp(stack);
       startAnomalyApp(stack);
+      startAbApp(stack);
       startAlerting(stack);
       startDashboard(stack);
       DemoGameFleet fleet =
@@ -177,6 +181,35 @@ public final class DemoRunner {
             + (running ? "RUNNING" : app.state() + " (still starting)"));
   }
 
+  /** Starts the A/B app (5 s cadence) and creates and starts the demo's experiment. */
+  private void startAbApp(DevStack stack) throws InterruptedException {
+    StreamsApp app =
+        AbApp.create(
+            StreamsAppConfig.defaults()
+                .withApplicationId(AbStreamsConfig.DEFAULT_APPLICATION_ID)
+                .withCluster(stack.bootstrapServers(), stack.schemaRegistryUrl())
+                .withDataDir(stackOptions.dataDir())
+                .withQueryPort(0),
+            AbConfig.defaults().withCadence(Duration.ofSeconds(5), Duration.ofSeconds(1)),
+            stack.registryClient());
+    stack.adopt("A/B app", app);
+    app.start();
+    boolean running = app.awaitRunning(Duration.ofSeconds(60));
+    String experiment =
+        DemoExperiment.ensureRunning(stack.bootstrapServers(), stack.schemaRegistryUrl());
+    console.accept(
+        "  + A/B app "
+            + app.config().applicationId()
+            + " (every 5 s of event time -> "
+            + Topics.AB_RESULTS.name()
+            + "): "
+            + (running ? "RUNNING" : app.state() + " (still starting)")
+            + "; "
+            + experiment
+            + "; see: ./tickwatch experiment show "
+            + DemoExperiment.ID);
+  }
+
   /** Starts the alerting service (log receiver, closed loop on) on the anomalies. */
   private void startAlerting(DevStack stack) {
     PortCheck.requireFree(
@@ -232,9 +265,6 @@ public final class DemoRunner {
             + " at 60 Hz, each with the Tickwatch agent (1 ms sampler, one batch per 100 ms to "
             + Topics.SAMPLES.name()
             + ")");
-    console.accept(
-        "  - not running yet (later issues): A/B topology, profiler sessions (StartProfiling"
-            + " commands are sent and logged by the agent)");
     console.accept(
         "Try: curl "
             + stack.schemaRegistryUrl()

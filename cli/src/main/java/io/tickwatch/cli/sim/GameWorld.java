@@ -110,6 +110,30 @@ public final class GameWorld {
     }
   }
 
+  /**
+   * Encodes the area of interest of {@code player} (the positions of {@code buffer.length / 16}
+   * entities starting at the player's own, as little-endian IEEE doubles) into {@code buffer}: the
+   * body of a world snapshot sent to that player. Returns a checksum of the bytes written.
+   */
+  public long encodeSnapshot(int player, byte[] buffer) {
+    int count = buffer.length / 16;
+    int first = (int) ((long) player * entities / Math.max(1, players));
+    long sum = 0;
+    for (int k = 0, at = 0; k < count; k++, at += 16) {
+      int e = (first + k) % entities;
+      sum += putDouble(buffer, at, x[e]) + putDouble(buffer, at + 8, y[e]);
+    }
+    return sum;
+  }
+
+  private static long putDouble(byte[] out, int at, double value) {
+    long bits = Double.doubleToRawLongBits(value);
+    for (int b = 0; b < 8; b++) {
+      out[at + b] = (byte) (bits >>> (8 * b));
+    }
+    return bits;
+  }
+
   /** Something derived from all the work, so the JIT cannot drop it. */
   public double checksum() {
     return checksum + contacts;

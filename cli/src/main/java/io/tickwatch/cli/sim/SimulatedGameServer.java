@@ -24,6 +24,7 @@ public final class SimulatedGameServer {
   private int ticks;
   private long actions;
   private volatile double activeFraction = 1.0;
+  private volatile SnapshotSender snapshots;
 
   /**
    * Creates a server.
@@ -58,6 +59,10 @@ public final class SimulatedGameServer {
       }
       long t0 = System.nanoTime();
       world.tick(activeFraction, sink);
+      SnapshotSender sender = snapshots;
+      if (sender != null) {
+        sender.send();
+      }
       long duration = System.nanoTime() - t0;
       if (agent != null) {
         agent.tick(duration);
@@ -72,6 +77,11 @@ public final class SimulatedGameServer {
   public void runTicks(int n) {
     int target = ticks + n;
     run(() -> ticks >= target);
+  }
+
+  /** Sends world snapshots inside every tick from now on (null stops it). Thread-safe. */
+  public void sendSnapshots(SnapshotSender sender) {
+    this.snapshots = sender;
   }
 
   /** Sheds {@code fraction} of the load (0 restores full load). Thread-safe. */

@@ -26,6 +26,8 @@ public final class MetricRegistry {
   private final ConcurrentHashMap<String, LatencyFamily> timers = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, CounterRecorder> counters = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, DoubleSupplier> gauges = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<LabeledSeries, LatencyRecorder> labeledTimers =
+      new ConcurrentHashMap<>();
   private final AtomicInteger activePlayers = new AtomicInteger(-1);
 
   /**
@@ -90,6 +92,41 @@ public final class MetricRegistry {
       return family;
     }
   }
+
+  /**
+   * A latency series with a fixed label set (for example {@code ab.latency} with {@code experiment}
+   * and {@code variant}), created on first use. At most {@code maxNames} such series exist; beyond
+   * that the unlabeled {@code other} timer is returned and the fold counted.
+   */
+  public LatencyRecorder labeledTimer(String name, Map<String, String> labels) {
+    LabeledSeries key = new LabeledSeries(name, Map.copyOf(labels));
+    LatencyRecorder recorder = labeledTimers.get(key);
+    if (recorder != null) {
+      return recorder;
+    }
+    synchronized (labeledTimers) {
+      recorder = labeledTimers.get(key);
+      if (recorder != null) {
+        return recorder;
+      }
+      if (labeledTimers.size() >= maxNames) {
+        labelValuesFolded.increment();
+        return timer(OTHER_NAME, null).unlabeled();
+      }
+      recorder = new LatencyRecorder(index);
+      labeledTimers.put(key, recorder);
+      bump();
+      return recorder;
+    }
+  }
+
+  /** Latency series with fixed label sets, by name and labels. */
+  public Map<LabeledSeries, LatencyRecorder> labeledTimers() {
+    return labeledTimers;
+  }
+
+  /** Name and label set of a {@link #labeledTimer}. */
+  public record LabeledSeries(String name, Map<String, String> labels) {}
 
   /** A custom counter, created on first use; folded into "other" beyond the name bound. */
   public CounterRecorder counter(String name) {

@@ -324,6 +324,17 @@ public final class Sampler {
     for (LatencyFamily family : registry.timers().values()) {
       addFamily(latencies, family);
     }
+    registry
+        .labeledTimers()
+        .forEach(
+            (labeled, recorder) -> {
+              LatencyDigest digest =
+                  digest(
+                      labeled.name(), labeled.labels(), LatencyReader.readBatch(recorder), false);
+              if (digest != null) {
+                latencies.add(digest);
+              }
+            });
     Map<String, Long> counters = new LinkedHashMap<>();
     counters.put("ticks.total", tickTotal);
     counters.put("tick.overruns.total", overrunTotal);

@@ -1,0 +1,79 @@
+package io.tickwatch.streams.app;
+
+import io.tickwatch.avro.RollingStats;
+import io.tickwatch.schemas.registry.SchemaRegistryClient;
+import io.tickwatch.streams.ab.AbConfig;
+import io.tickwatch.streams.ab.AbStreamsConfig;
+import io.tickwatch.streams.ab.AbTopology;
+import io.tickwatch.streams.query.LocalSeriesReader;
+import io.tickwatch.streams.query.SeriesIndex;
+import io.tickwatch.streams.query.SeriesQuery;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The A/B application: {@link AbTopology} (reads {@code tickwatch.samples} and {@code
+ * tickwatch.experiments}, writes {@code tickwatch.ab-results}) run by {@link StreamsApp} under its
+ * own application id, so it scales and restarts independently of the other topologies.
+ *
+ * <p>Its query server answers {@code /health} only: it keeps experiment state, not series.
+ */
+public final class AbApp {
+
+  private AbApp() {}
+
+  /**
+   * Creates (does not start) the application.
+   *
+   * @param appConfig runner configuration; its application id should differ from the other apps'
+   *     (see {@link AbStreamsConfig#DEFAULT_APPLICATION_ID})
+   * @param registry schema registry client used by the topology's serdes; owned by the caller
+   */
+  public static StreamsApp create(
+      StreamsAppConfig appConfig, AbConfig abConfig, SchemaRegistryClient registry) {
+    Properties recommended =
+        AbStreamsConfig.properties(
+            abConfig,
+            appConfig.applicationId(),
+            appConfig.bootstrapServers(),
+            appConfig.schemaRegistryUrl());
+    return StreamsApp.create(
+        appConfig, AbTopology.build(abConfig, registry), recommended, streams -> NoSeries.INSTANCE);
+  }
+
+  /** A reader for an application that keeps no series: every query finds nothing. */
+  private enum NoSeries implements LocalSeriesReader {
+    INSTANCE;
+
+    @Override
+    public List<Duration> windowSizes() {
+      return List.of();
+    }
+
+    @Override
+    public String storeName(SeriesQuery query) {
+      return AbTopology.STATE_STORE;
+    }
+
+    @Override
+    public String storeKey(SeriesQuery query) {
+      return query.toString();
+    }
+
+    @Override
+    public String indexStoreName() {
+      return AbTopology.STATE_STORE;
+    }
+
+    @Override
+    public List<RollingStats> read(SeriesQuery query) {
+      return List.of();
+    }
+
+    @Override
+    public SeriesIndex index() {
+      return SeriesIndex.empty();
+    }
+  }
+}
