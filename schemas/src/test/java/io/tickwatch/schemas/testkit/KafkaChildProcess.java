@@ -38,16 +38,21 @@ public final class KafkaChildProcess implements AutoCloseable {
   private final Path dir;
   private final int port;
   private final int saslPort;
-  private final Process process;
+  private final Path config;
+  private final boolean deleteDirOnClose;
+  private volatile Process process;
   private final Thread reaper;
 
-  private KafkaChildProcess(Path dir, int port, int saslPort, Process process) {
+  private KafkaChildProcess(
+      Path dir, int port, int saslPort, Path config, boolean deleteDirOnClose, Process process) {
     this.dir = dir;
     this.port = port;
     this.saslPort = saslPort;
+    this.config = config;
+    this.deleteDirOnClose = deleteDirOnClose;
     this.process = process;
     // never leave a (possibly stopped) broker behind if the test JVM exits without close()
-    this.reaper = new Thread(process::destroyForcibly, "kafka-child-reaper");
+    this.reaper = new Thread(() -> this.process.destroyForcibly(), "kafka-child-reaper");
     Runtime.getRuntime().addShutdownHook(reaper);
   }
 
@@ -122,12 +127,8 @@ public final class KafkaChildProcess implements AutoCloseable {
               "-c",
               config.toString()),
           log);
-      process =
-          new ProcessBuilder(javaCommand("kafka.Kafka", config.toString()))
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-              .start();
-      KafkaChildProcess kafka = new KafkaChildProcess(dir, port, saslPort, process);
+      process = launch(config, log);
+      KafkaChildProcess kafka = new KafkaChildProcess(dir, port, saslPort, config, true, process);
       try {
         kafka.awaitReady();
       } catch (RuntimeException e) {
@@ -143,6 +144,85 @@ public final class KafkaChildProcess implements AutoCloseable {
         deleteQuietly(dir);
       }
       throw new IllegalStateException("Could not start the child-process Kafka broker", e);
+    }
+  }
+
+  /**
+   * Formats and launches one node of a multi-node KRaft cluster (combined broker and controller)
+   * without waiting for it: the caller ({@link KafkaChildCluster}) launches every voter first,
+   * since no node is ready before a quorum of controllers runs. Storage lives in {@code dir}, which
+   * the caller owns (it is not deleted on {@link #close()}).
+   */
+  static KafkaChildProcess launchClusterNode(
+      Path dir, String clusterId, int nodeId, int port, Map<String, String> properties)
+      throws IOException {
+    Path config = dir.resolve("server.properties");
+    Properties props = new Properties();
+    props.putAll(properties);
+    props.put("node.id", Integer.toString(nodeId));
+    props.put("log.dirs", dir.resolve("data").toString());
+    try (Writer out = Files.newBufferedWriter(config)) {
+      props.store(out, "tickwatch child-process cluster node " + nodeId);
+    }
+    Path log = dir.resolve("broker.log");
+    runToEnd(
+        javaCommand("kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString()),
+        log);
+    return new KafkaChildProcess(dir, port, 0, config, false, launch(config, log));
+  }
+
+  private static Process launch(Path config, Path log) throws IOException {
+    return new ProcessBuilder(javaCommand("kafka.Kafka", config.toString()))
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+        .start();
+  }
+
+  /** Whether the broker process is running (a stopped one counts as running). */
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /**
+   * Sends {@code SIGTERM} (a controlled shutdown: leadership moves away first) and waits until the
+   * process has exited.
+   */
+  public void terminate() {
+    signal("-TERM");
+    awaitExit();
+  }
+
+  /** Sends {@code SIGKILL} (a crash: no controlled shutdown, no flush) and waits for the exit. */
+  public void kill() {
+    signal("-KILL");
+    awaitExit();
+  }
+
+  /**
+   * Starts the broker again after {@link #terminate()} or {@link #kill()}, on the same ports with
+   * the same storage, and waits until it answers an admin request.
+   */
+  public void restart() {
+    if (process.isAlive()) {
+      throw new IllegalStateException("the broker is still running");
+    }
+    try {
+      process = launch(config, dir.resolve("broker.log"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    awaitReady();
+  }
+
+  private void awaitExit() {
+    try {
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        throw new IllegalStateException("the broker did not exit within 60 s; killed");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the broker to exit", e);
     }
   }
 
@@ -199,7 +279,9 @@ public final class KafkaChildProcess implements AutoCloseable {
       Thread.currentThread().interrupt();
       process.destroyForcibly();
     } finally {
-      deleteQuietly(dir);
+      if (deleteDirOnClose) {
+        deleteQuietly(dir);
+      }
       try {
         Runtime.getRuntime().removeShutdownHook(reaper);
       } catch (IllegalStateException shuttingDown) {
@@ -222,7 +304,7 @@ public final class KafkaChildProcess implements AutoCloseable {
     }
   }
 
-  private void awaitReady() {
+  void awaitReady() {
     long deadline = System.nanoTime() + START_LIMIT_NANOS;
     Map<String, Object> config =
         Map.of(
@@ -350,14 +432,14 @@ public final class KafkaChildProcess implements AutoCloseable {
     }
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     // the port is free now; a race with another process grabbing it is possible but rare
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     }
   }
 
-  private static void deleteQuietly(Path dir) {
+  static void deleteQuietly(Path dir) {
     try (Stream<Path> paths = Files.walk(dir)) {
       paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException | UncheckedIOException ignored) {
