@@ -17,14 +17,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 11 item 6: the schema registry and the dashboard under a bounded loopback load (8 threads ×
- * 2,500 requests each, a mix of their read endpoints and, for the registry, idempotent
- * registrations and compatibility checks). Asserted: every response 2xx. Latency percentiles are
- * printed ({@code load:} lines) and recorded in {@code docs/RELIABILITY.md}, never asserted.
+ * 1,000 requests each for the registry, × 2,500 for the dashboard, a mix of their read endpoints
+ * and, for the registry, idempotent registrations and compatibility checks). Asserted: every
+ * response 2xx. Latency percentiles are printed ({@code load:} lines) and recorded in {@code
+ * docs/RELIABILITY.md}, never asserted.
  */
 class LoopbackLoadIT {
 
   private static final int THREADS = 8;
   private static final int REQUESTS_PER_THREAD = 2_500;
+  // the registry answers in ~44 ms per request by default (Nagle + delayed ACK in the JDK's
+  // HttpServer unless -Dsun.net.httpserver.nodelay=true; docs/RELIABILITY.md), so fewer requests
+  private static final int REGISTRY_REQUESTS_PER_THREAD = 1_000;
   private static final String REGISTRY_JSON = "application/vnd.schemaregistry.v1+json";
   private static final long NOW_MILLIS = System.currentTimeMillis() / 1000 * 1000;
 
@@ -56,10 +60,10 @@ class LoopbackLoadIT {
                   .build());
 
       LoopbackLoad.Result result =
-          LoopbackLoad.run(THREADS, REQUESTS_PER_THREAD, i -> mix.get(i % mix.size()));
+          LoopbackLoad.run(THREADS, REGISTRY_REQUESTS_PER_THREAD, i -> mix.get(i % mix.size()));
 
       System.out.println("load: schema registry, " + THREADS + " threads: " + result.summary());
-      assertThat(result.requests()).isEqualTo((long) THREADS * REQUESTS_PER_THREAD);
+      assertThat(result.requests()).isEqualTo((long) THREADS * REGISTRY_REQUESTS_PER_THREAD);
       assertThat(result.errors()).as("errors: %s", result.firstErrors()).isZero();
     }
   }
