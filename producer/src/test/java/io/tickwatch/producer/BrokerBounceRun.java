@@ -58,7 +58,8 @@ final class BrokerBounceRun {
       long duplicates,
       long acknowledgedMissing,
       int bouncesDone,
-      List<String> bounces) {}
+      List<String> bounces,
+      Map<String, Long> failures) {}
 
   private BrokerBounceRun() {}
 
@@ -82,6 +83,7 @@ final class BrokerBounceRun {
     BitSet acknowledged = new BitSet();
     AtomicLong ackCount = new AtomicLong();
     AtomicLong failCount = new AtomicLong();
+    Map<String, Long> failures = new java.util.concurrent.ConcurrentHashMap<>();
     java.util.concurrent.Semaphore inFlight =
         new java.util.concurrent.Semaphore(MAX_UNACKNOWLEDGED);
     List<String> bounceLog = new ArrayList<>();
@@ -130,8 +132,11 @@ final class BrokerBounceRun {
 
     try (Producer<String, byte[]> producer = new KafkaProducer<>(agentProducerConfig(cluster))) {
       bouncer.start();
+      // until enough are acknowledged (some may fail: the agent's 10 s delivery timeout) and every
+      // bounce is done
       while (sent < maxRecords
-          && (sent < minRecords || (bouncesDone.get() < bounces && bounceError.get() == null))) {
+          && (ackCount.get() < minRecords
+              || (bouncesDone.get() < bounces && bounceError.get() == null))) {
         if (!inFlight.tryAcquire(30, TimeUnit.SECONDS)) {
           throw new IllegalStateException("no acknowledgement for 30 s at " + sent + " sent");
         }
@@ -149,12 +154,14 @@ final class BrokerBounceRun {
                   ackCount.incrementAndGet();
                 } else {
                   failCount.incrementAndGet();
+                  failures.merge(error.getClass().getSimpleName(), 1L, Long::sum);
                 }
               });
         } catch (RuntimeException notAccepted) {
           // max.block.ms (250 ms, as the agent) expired: never handed to Kafka, not acknowledged
           inFlight.release();
           failCount.incrementAndGet();
+          failures.merge("send: " + notAccepted.getClass().getSimpleName(), 1L, Long::sum);
         }
       }
       producer.flush();
@@ -181,7 +188,8 @@ final class BrokerBounceRun {
         duplicates[0],
         missing.cardinality(),
         (int) bouncesDone.get(),
-        List.copyOf(bounceLog));
+        List.copyOf(bounceLog),
+        Map.copyOf(failures));
   }
 
   /** The agent's own producer settings, captured from a built agent, pointed at the cluster. */
