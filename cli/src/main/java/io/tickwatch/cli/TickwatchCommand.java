@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
       NabCommand.class,
       ReplayCommand.class,
       ExportCommand.class,
-      ImportCommand.class
+      ImportCommand.class,
+      io.tickwatch.cli.tail.TailCommand.class
     })
 public final class TickwatchCommand implements Callable<Integer> {
 
