@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Starts everything on this machine: a real embedded KRaft broker, the schema registry, the"
           + " rolling-statistics streams app (interactive queries on --query-port), anomaly"
-          + " detection, the alerting service (--alerting-port) and simulated game servers with"
+          + " detection, the alerting service (--alerting-port), the A/B app, the dashboard"
+          + " (--dashboard-port) and simulated game servers with"
           + " scheduled incidents. With --bootstrap-servers (and"
           + " --schema-registry-url) it uses an existing cluster instead.",
     })
@@ -103,6 +104,13 @@ public final class DemoCommand implements Callable<Integer> {
   int alertingPort;
 
   @Option(
+      names = "--dashboard-port",
+      defaultValue = "8080",
+      converter = Converters.PortConverter.class,
+      description = "Port of the dashboard (default: ${DEFAULT-VALUE}).")
+  int dashboardPort;
+
+  @Option(
       names = "--hosts",
       defaultValue = "3",
       paramLabel = "N",
@@ -149,7 +157,8 @@ public final class DemoCommand implements Callable<Integer> {
     if (progressInterval.isZero()) {
       throw new ParameterException(spec.commandLine(), "--progress-interval must be positive");
     }
-    return new DemoRunner.Settings(hosts, duration, progressInterval, queryPort, alertingPort);
+    return new DemoRunner.Settings(
+        hosts, duration, progressInterval, queryPort, alertingPort, dashboardPort);
   }
 
   @Override

@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
       ExportCommand.class,
       ImportCommand.class,
       io.tickwatch.cli.sink.SinkCommand.class,
-      ExperimentCommand.class
+      ExperimentCommand.class,
+      io.tickwatch.cli.tail.TailCommand.class
     })
 public final class TickwatchCommand implements Callable<Integer> {
 

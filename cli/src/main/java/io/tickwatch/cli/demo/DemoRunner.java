@@ -45,12 +45,23 @@ public final class DemoRunner {
    * @param hosts number of simulated game servers
    * @param duration how long to run; {@link Duration#ZERO} means until stopped
    * @param progressInterval time between progress lines
+   * @param queryPort port of the streams app's interactive queries
+   * @param alertingPort port of the alerting service's HTTP API
+   * @param dashboardPort port of the dashboard
    */
   public record Settings(
-      int hosts, Duration duration, Duration progressInterval, int queryPort, int alertingPort) {
+      int hosts,
+      Duration duration,
+      Duration progressInterval,
+      int queryPort,
+      int alertingPort,
+      int dashboardPort) {
 
     /** Default HTTP port of the alerting service. */
     public static final int DEFAULT_ALERTING_PORT = 8083;
+
+    /** Default HTTP port of the dashboard. */
+    public static final int DEFAULT_DASHBOARD_PORT = 8080;
 
     /** Settings with the default interactive-query port 8082 and alerting port 8083. */
     public Settings(int hosts, Duration duration, Duration progressInterval) {
@@ -59,7 +70,8 @@ public final class DemoRunner {
           duration,
           progressInterval,
           StreamsAppConfig.DEFAULT_QUERY_PORT,
-          DEFAULT_ALERTING_PORT);
+          DEFAULT_ALERTING_PORT,
+          DEFAULT_DASHBOARD_PORT);
     }
   }
 
@@ -232,9 +244,10 @@ public final class DemoRunner {
             + " profile + shed load on the affected host at score >= 0.9)");
   }
 
-  /** Starts the dashboard on :8080 (a free port if 8080 is taken); prints its URL and token. */
+  /** Starts the dashboard on {@code --dashboard-port}; prints its URL and token. */
   private void startDashboard(DevStack stack) {
-    int port = PortCheck.isFree(stackOptions.host(), 8080) ? 8080 : 0;
+    int port = settings.dashboardPort();
+    PortCheck.requireFree(stackOptions.host(), port, "the dashboard", "--dashboard-port");
     DashboardServer dashboard =
         DashboardServer.create(
             DashboardConfig.fromMap(

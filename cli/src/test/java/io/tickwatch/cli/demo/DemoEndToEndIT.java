@@ -106,6 +106,8 @@ class DemoEndToEndIT {
               "--query-port",
               String.valueOf(PortCheck.findFreePort()),
               "--alerting-port",
+              String.valueOf(PortCheck.findFreePort()),
+              "--dashboard-port",
               String.valueOf(PortCheck.findFreePort())
             },
             new PrintWriter(out, true),
@@ -113,9 +115,11 @@ class DemoEndToEndIT {
     assertThat(err.toString()).isEmpty();
     assertThat(exit).isZero();
     assertThat(out.toString())
-        .contains("Kafka (embedded KRaft", "Schema registry (embedded", "not running yet")
+        .contains("Kafka (embedded KRaft", "Schema registry (embedded", "A/B app tickwatch-ab")
         .contains("Streams app tickwatch-stats", "Interactive queries at http://127.0.0.1:")
         .contains("Anomaly detection tickwatch-anomalies", "Alerting service at http://127.0.0.1:")
+        .contains("Dashboard at http://127.0.0.1:")
+        .doesNotContain("not running yet")
         .contains("[demo 00:0")
         .contains("total: batches=")
         .contains("Stopped cleanly");

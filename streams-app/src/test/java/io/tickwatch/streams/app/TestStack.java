@@ -11,11 +11,11 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 
 /** A real KRaft broker, every catalogue topic and the embedded schema registry, for ITs. */
-final class TestStack implements AutoCloseable {
+public final class TestStack implements AutoCloseable {
 
-  final KafkaTestCluster kafka;
-  final EmbeddedSchemaRegistry registry;
-  final SchemaRegistryClient registryClient;
+  public final KafkaTestCluster kafka;
+  public final EmbeddedSchemaRegistry registry;
+  public final SchemaRegistryClient registryClient;
 
   private TestStack(
       KafkaTestCluster kafka, EmbeddedSchemaRegistry registry, SchemaRegistryClient client) {
@@ -24,7 +24,7 @@ final class TestStack implements AutoCloseable {
     this.registryClient = client;
   }
 
-  static TestStack start() throws Exception {
+  public static TestStack start() throws Exception {
     KafkaTestCluster kafka = KafkaTestCluster.start();
     try (Admin admin = kafka.createAdmin()) {
       List<NewTopic> topics =
@@ -42,11 +42,11 @@ final class TestStack implements AutoCloseable {
     return new TestStack(kafka, registry, new RestSchemaRegistryClient(registry.url()));
   }
 
-  String bootstrapServers() {
+  public String bootstrapServers() {
     return kafka.bootstrapServers();
   }
 
-  String registryUrl() {
+  public String registryUrl() {
     return registry.url();
   }
 

@@ -346,18 +346,112 @@ class RollingStatsTopologyTest {
   }
 
   @Test
-  void shouldSkipNanSlotsAndCountRejectedInfinities() {
+  void shouldSkipNanSlotsAsAbsentReadings() {
     double[] values = constant(100, 2);
     values[3] = Double.NaN;
-    values[4] = Double.POSITIVE_INFINITY;
-    values[5] = Double.NEGATIVE_INFINITY;
+    values[4] = Double.NaN;
     driver.pipe(batch("h1", 10_000).series(CPU, values).build());
     advanceTo(13_000);
 
     RollingStats stats = driver.finalOf(H1_CPU, S1, 10_000);
-    assertThat(stats.getCount()).isEqualTo(97);
+    assertThat(stats.getCount()).isEqualTo(98);
     assertThat(stats.getMax()).isEqualTo(2.0);
-    assertThat(driver.metric("rejected-values-total")).isEqualTo(2.0);
+    assertThat(driver.deadLetters()).isEmpty();
+  }
+
+  @Test
+  void shouldDeadLetterAWholeBatchWithAnInfiniteValue() {
+    double[] values = constant(100, 2);
+    values[4] = Double.POSITIVE_INFINITY;
+    values[5] = Double.NEGATIVE_INFINITY;
+    driver.pipe(batch("h1", 10_000).series(CPU, values).build());
+    driver.pipe(batch("h1", 10_100).series(CPU, constant(100, 3)).build());
+    advanceTo(13_000);
+
+    assertThat(driver.deadLetters())
+        .singleElement()
+        .satisfies(
+            letter ->
+                assertThat(letter.getReason())
+                    .contains("series " + CPU + " has 2 infinite value(s)"));
+    assertThat(driver.finalOf(H1_CPU, S1, 10_000).getCount()).isEqualTo(100);
+  }
+
+  @Test
+  void shouldDeadLetterALatencyDigestWithANegativeDuration() {
+    driver.pipe(
+        batch("h1", 10_000)
+            .series(CPU, constant(100, 1))
+            .digest(
+                new io.tickwatch.avro.LatencyDigest(
+                    "tick.duration",
+                    Map.of(),
+                    1L,
+                    -5.0,
+                    -5.0,
+                    -5.0,
+                    new io.tickwatch.avro.QuantileSketch(0.01, 1L, 0, List.of())))
+            .build());
+    advanceTo(13_000);
+
+    assertThat(driver.deadLetters())
+        .singleElement()
+        .satisfies(
+            letter ->
+                assertThat(letter.getReason())
+                    .contains("latency digest tick.duration is invalid (negative duration"));
+    assertThat(driver.finals(H1_CPU, S1)).isEmpty();
+  }
+
+  @Test
+  void shouldDeadLetterOverlongNamesAndLabelCardinalityExplosions() {
+    driver.pipe(batch("h1", 10_000).series("x".repeat(257), constant(100, 1)).build());
+    driver.pipe(
+        batch("h1", 10_000)
+            .series(CPU, Map.of("build", "y".repeat(300)), constant(100, 1))
+            .build());
+    var explosion = batch("h1", 10_000);
+    for (int i = 0; i <= BatchSlicer.MAX_LABEL_SETS_PER_NAME; i++) {
+      explosion.series("action.count", Map.of("request", "r" + i), constant(100, 1));
+    }
+    driver.pipe(explosion.build());
+    driver.pipe(batch("h1", 10_000).series(CPU, constant(100, 1)).build());
+    advanceTo(13_000);
+
+    assertThat(driver.deadLetters())
+        .extracting(io.tickwatch.avro.DeadLetter::getReason)
+        .satisfiesExactly(
+            r -> assertThat(r).contains("series name of 257 characters"),
+            r -> assertThat(r).contains("label value of 300 characters"),
+            r -> assertThat(r).contains("label cardinality explosion: metric action.count"));
+    assertThat(driver.finalOf(H1_CPU, S1, 10_000).getCount()).isEqualTo(100);
+  }
+
+  @Test
+  void shouldDeadLetterABatchFarFromItsPartitionsEventTimeWithoutMovingStreamTime() {
+    long farFuture = 10_000 + Duration.ofDays(3650).toMillis();
+    driver.pipe(batch("h1", 10_000).series(CPU, constant(100, 1)).build());
+    // a corrupt start time from a producer whose clock is fine (record timestamp 10.1 s)
+    driver.pipeWithTimestamp(batch("h1", farFuture).series(CPU, constant(100, 5)).build(), 10_100);
+    driver.pipe(batch("h1", 10_200).series(CPU, constant(100, 1)).build());
+    advanceTo(13_000);
+
+    assertThat(driver.deadLetters())
+        .singleElement()
+        .satisfies(letter -> assertThat(letter.getReason()).contains("implausibly far"));
+    // stream time did not jump ten years: the batch after the bad one was still on time
+    assertThat(driver.finalOf(H1_CPU, S1, 10_000).getCount()).isEqualTo(200);
+    assertThat(driver.finals()).noneMatch(kv -> kv.value.getMax() == 5.0);
+  }
+
+  @Test
+  void shouldAcceptABatchFarFromItsPartitionsEventTimeWhenItsRecordTimestampAgrees() {
+    long later = 10_000 + Duration.ofDays(3).toMillis();
+    driver.pipe(batch("h1", 10_000).series(CPU, constant(100, 1)).build());
+    // a host coming back after a long pause: its producer stamped the batch with the same time
+    driver.pipe(batch("h1", later).series(CPU, constant(100, 2)).build());
+
+    assertThat(driver.deadLetters()).isEmpty();
   }
 
   @Test

@@ -125,6 +125,12 @@ final class StatsDriver implements AutoCloseable {
     return this;
   }
 
+  /** Pipes a batch with a Kafka record timestamp other than its start time. */
+  StatsDriver pipeWithTimestamp(SampleBatch batch, long timestampMillis) {
+    samples.pipeInput(batch.getHostId(), batch, timestampMillis);
+    return this;
+  }
+
   StatsDriver pipeRaw(byte[] key, byte[] value, long timestampMillis) {
     rawSamples.pipeInput(key, value, timestampMillis);
     return this;
