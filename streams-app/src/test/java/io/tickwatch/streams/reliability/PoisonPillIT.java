@@ -66,7 +66,8 @@ class PoisonPillIT {
   private static final long SEED = 20261128L;
   private static final List<String> HOSTS = List.of("host-a", "host-b", "host-c", "host-d");
   private static final int VALID_PER_HOST = 400; // 40 s of event time per host
-  private static final long BASE_MILLIS = 1_795_000_000_000L / 3_600_000 * 3_600_000;
+  // recent event time: a fixed past date is deleted by the topic retention once it is older
+  private static final long BASE_MILLIS = PoisonPillGenerator.recentBaseMillis(Instant.now());
   private static final long REAL_END_MILLIS =
       BASE_MILLIS + VALID_PER_HOST * (long) PoisonPillGenerator.SLOTS;
   private static final Duration DEADLINE = Duration.ofMinutes(3);
