@@ -34,6 +34,25 @@ public final class PoisonPillGenerator {
   /** Slots per batch, one per millisecond as the agent publishes. */
   public static final int SLOTS = 100;
 
+  /**
+   * How far before the test's start its event time begins: recent, as a live agent's data, and well
+   * inside the shortest retention of the topics the tests write (tickwatch.stats-live: 1 h).
+   */
+  public static final Duration RECENT_BASE_AGE = Duration.ofMinutes(10);
+
+  /**
+   * A base event time for broker-backed tests: {@link #RECENT_BASE_AGE} before {@code now}, floored
+   * to the minute (window aligned for windows up to a minute). Never use a fixed epoch: a topic's
+   * time retention ({@code retention.ms}, 7 days for tickwatch.samples) deletes whole segments
+   * whose newest record timestamp is older than it, from the broker's first retention check (30 s
+   * after it starts) on, so a fixed date loses the test's input mid-run once it has aged past the
+   * retention: the consumer's next fetch is out of range and resets to the log end, silently.
+   */
+  public static long recentBaseMillis(Instant now) {
+    long millis = now.minus(RECENT_BASE_AGE).toEpochMilli();
+    return millis - Math.floorMod(millis, Duration.ofMinutes(1).toMillis());
+  }
+
   /** Series of every valid batch. */
   public static final List<String> SERIES = List.of("tick.max.micros", "players.active");
 

@@ -8,6 +8,8 @@ import io.tickwatch.schemas.testkit.InMemorySchemaRegistryClient;
 import io.tickwatch.schemas.topic.Topics;
 import io.tickwatch.streams.reliability.PoisonPillGenerator.Category;
 import io.tickwatch.streams.reliability.PoisonPillGenerator.Pill;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -53,5 +55,20 @@ class PoisonPillGeneratorTest {
     assertThat(pills)
         .filteredOn(p -> p.category() == Category.MEGABYTE_NAME)
         .allMatch(p -> p.value().length > 1_000_000 && p.value().length < 1_040_000);
+  }
+
+  @Test
+  void shouldPlaceTheBaseRecentlyBeforeNowWithinEveryTopicRetention() {
+    Instant now = Instant.parse("2026-11-28T03:45:17.123Z");
+    long base = PoisonPillGenerator.recentBaseMillis(now);
+
+    assertThat(base % Duration.ofMinutes(1).toMillis()).isZero();
+    // the tests' data (a few minutes of event time) ends before now: no future timestamps
+    assertThat(base + Duration.ofMinutes(5).toMillis()).isLessThan(now.toEpochMilli());
+    // and the broker's time retention never deletes it during a run
+    long age = now.toEpochMilli() - base;
+    assertThat(age)
+        .isLessThan(Topics.STATS_LIVE.retentionMs())
+        .isLessThan(Topics.SAMPLES.retentionMs());
   }
 }

@@ -66,7 +66,8 @@ class SchemaEvolutionInFlightIT {
   private static final List<String> HOSTS = List.of("v1-host", "v2-host", "rolling-host");
   private static final int BATCHES_PER_HOST = 300; // 30 s of event time
   private static final int ROLL_OUT_AT = 120; // rolling-host upgrades to v2 at this batch
-  private static final long BASE_MILLIS = 1_795_000_000_000L / 3_600_000 * 3_600_000;
+  // recent event time: a fixed past date is deleted by the topic retention once it is older
+  private static final long BASE_MILLIS = PoisonPillGenerator.recentBaseMillis(Instant.now());
   private static final long REAL_END_MILLIS =
       BASE_MILLIS + BATCHES_PER_HOST * (long) PoisonPillGenerator.SLOTS;
   private static final Duration DEADLINE = Duration.ofMinutes(3);
