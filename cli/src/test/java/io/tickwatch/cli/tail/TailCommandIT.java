@@ -9,6 +9,7 @@ import io.tickwatch.avro.SampleBatch;
 import io.tickwatch.cli.TickwatchCommand;
 import io.tickwatch.cli.testing.TestStack;
 import io.tickwatch.schemas.serde.AvroSerializer;
+import io.tickwatch.schemas.testkit.RecentTime;
 import io.tickwatch.schemas.topic.Topics;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -32,6 +33,7 @@ import picocli.CommandLine;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TailCommandIT {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final long BASE_MILLIS = RecentTime.currentHourStartMillis();
   private TestStack stack;
 
   @BeforeAll
@@ -144,7 +146,7 @@ class TailCommandIT {
     values.add(1.0 * i);
     return SampleBatch.newBuilder()
         .setHostId(host)
-        .setStartTimeMillis(Instant.ofEpochMilli(1_795_000_000_000L + i * 100L))
+        .setStartTimeMillis(Instant.ofEpochMilli(BASE_MILLIS + i * 100L))
         .setSampleCount(2)
         .setSeries(List.of(new MetricSeries("tick.max.micros", Map.of(), values)))
         .build();

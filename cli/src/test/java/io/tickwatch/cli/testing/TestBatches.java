@@ -4,6 +4,7 @@ import io.tickwatch.avro.MetricSeries;
 import io.tickwatch.avro.SampleBatch;
 import io.tickwatch.schemas.registry.SchemaRegistryClient;
 import io.tickwatch.schemas.serde.AvroSerializer;
+import io.tickwatch.schemas.testkit.RecentTime;
 import io.tickwatch.schemas.topic.Topics;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,8 +20,12 @@ public final class TestBatches {
 
   public static final int SLOTS = 100;
 
-  /** An hour boundary, so that every window size starts at a batch boundary. */
-  public static final long BASE_MILLIS = 1_795_000_000_000L / 3_600_000 * 3_600_000;
+  /**
+   * The start of the current hour: an hour boundary, so that every window size starts at a batch
+   * boundary, and recent, so the broker's retention never deletes the test's input (see {@link
+   * RecentTime}).
+   */
+  public static final long BASE_MILLIS = RecentTime.currentHourStartMillis();
 
   private TestBatches() {}
 

@@ -2,6 +2,7 @@ package io.tickwatch.streams.app;
 
 import io.tickwatch.avro.MetricSeries;
 import io.tickwatch.avro.SampleBatch;
+import io.tickwatch.schemas.testkit.RecentTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +14,12 @@ final class TestBatches {
   /** 100 one-millisecond slots per batch, as the agent publishes. */
   static final int SLOTS = 100;
 
-  /** An hour boundary, so that every window size starts at a batch boundary. */
-  static final long BASE_MILLIS = 1_795_000_000_000L / 3_600_000 * 3_600_000;
+  /**
+   * The start of the current hour: an hour boundary, so that every window size starts at a batch
+   * boundary, and recent, so the broker's retention never deletes the test's input (see {@link
+   * RecentTime}).
+   */
+  static final long BASE_MILLIS = RecentTime.currentHourStartMillis();
 
   private TestBatches() {}
 

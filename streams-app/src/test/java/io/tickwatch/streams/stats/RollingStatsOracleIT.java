@@ -11,6 +11,7 @@ import io.tickwatch.avro.SampleBatch;
 import io.tickwatch.schemas.registry.RestSchemaRegistryClient;
 import io.tickwatch.schemas.registry.server.EmbeddedSchemaRegistry;
 import io.tickwatch.schemas.testkit.KafkaTestCluster;
+import io.tickwatch.schemas.testkit.RecentTime;
 import io.tickwatch.schemas.topic.Topics;
 import io.tickwatch.stats.sketch.LogBucketSketch;
 import io.tickwatch.streams.testing.Batches;
@@ -49,7 +50,7 @@ import org.junit.jupiter.api.Test;
  * rounding (fixed-rate series) or to the sketch's accuracy (latency digests).
  */
 class RollingStatsOracleIT {
-  private static final long T0 = 1_764_000_000_000L; // a whole hour
+  private static final long T0 = RecentTime.currentHourStartMillis(); // a whole, recent hour
   private static final long INPUT_MILLIS = 80_000;
   private static final long CHECKED_MILLIS = 60_000;
   private static final List<String> HOSTS = List.of("h1", "h2", "h3");

@@ -9,6 +9,7 @@ import io.tickwatch.schemas.registry.RestSchemaRegistryClient;
 import io.tickwatch.schemas.registry.server.EmbeddedSchemaRegistry;
 import io.tickwatch.schemas.serde.AvroSerializer;
 import io.tickwatch.schemas.testkit.KafkaTestCluster;
+import io.tickwatch.schemas.testkit.RecentTime;
 import io.tickwatch.schemas.topic.Topics;
 import java.time.Duration;
 import java.util.HashMap;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.Test;
  */
 class InfluxSinkIT {
 
-  private static final long T0 = 1_700_000_000_000L;
+  private static final long T0 = RecentTime.currentHourStartMillis();
   private static final String DB = "tickwatch";
   private static final String GROUP = "influx-sink-it";
 
