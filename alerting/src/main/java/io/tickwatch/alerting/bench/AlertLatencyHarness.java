@@ -8,6 +8,7 @@ import io.tickwatch.alerting.AlertingService;
 import io.tickwatch.avro.AnomalyEvent;
 import io.tickwatch.avro.AnomalyEvidence;
 import io.tickwatch.avro.Severity;
+import io.tickwatch.schemas.http.JdkHttpServers;
 import io.tickwatch.schemas.serde.AvroSerdeConfig;
 import io.tickwatch.schemas.serde.AvroSerializer;
 import io.tickwatch.schemas.topic.Topics;
@@ -61,7 +62,7 @@ public final class AlertLatencyHarness {
       throws IOException, InterruptedException {
     String run = UUID.randomUUID().toString().substring(0, 8);
     Map<String, Long> arrivals = new ConcurrentHashMap<>();
-    HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    HttpServer receiver = JdkHttpServers.create(new InetSocketAddress("127.0.0.1", 0), 0);
     receiver.createContext(
         "/",
         ex -> {

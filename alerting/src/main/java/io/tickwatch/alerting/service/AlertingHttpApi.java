@@ -12,6 +12,7 @@ import io.tickwatch.alerting.silence.Silencer;
 import io.tickwatch.avro.ActionAudit;
 import io.tickwatch.avro.Alert;
 import io.tickwatch.avro.AlertTransition;
+import io.tickwatch.schemas.http.JdkHttpServers;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -83,7 +84,7 @@ public final class AlertingHttpApi implements AutoCloseable {
     this.allowedOrigin = allowedOrigin;
     this.backend = backend;
     this.clock = clock;
-    this.server = HttpServer.create(new InetSocketAddress(host, port), 0);
+    this.server = JdkHttpServers.create(new InetSocketAddress(host, port), 0);
     this.executor =
         Executors.newFixedThreadPool(
             2,

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.tickwatch.avro.RollingStats;
+import io.tickwatch.schemas.http.JdkHttpServers;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -97,7 +98,7 @@ public final class QueryServer implements AutoCloseable {
    */
   public static QueryServer bind(String host, int port, InstantSource clock) {
     try {
-      HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 64);
+      HttpServer server = JdkHttpServers.create(new InetSocketAddress(host, port), 64);
       return new QueryServer(server, new HostInfo(host, server.getAddress().getPort()), clock);
     } catch (IOException e) {
       throw new UncheckedIOException(

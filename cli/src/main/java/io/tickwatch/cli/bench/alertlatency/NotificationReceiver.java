@@ -3,6 +3,7 @@ package io.tickwatch.cli.bench.alertlatency;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.tickwatch.schemas.http.JdkHttpServers;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.InstantSource;
@@ -25,7 +26,7 @@ final class NotificationReceiver implements AutoCloseable {
   private final Map<String, Long> firstFiring = new ConcurrentHashMap<>();
 
   NotificationReceiver(InstantSource clock) throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server = JdkHttpServers.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setExecutor(executor);
     server.createContext(
         "/",

@@ -3,6 +3,7 @@ package io.tickwatch.schemas.registry.server;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import io.tickwatch.schemas.http.JdkHttpServers;
 import io.tickwatch.schemas.registry.store.InMemorySchemaStore;
 import io.tickwatch.schemas.registry.store.KafkaSchemaStore;
 import io.tickwatch.schemas.registry.store.SchemaStore;
@@ -90,7 +91,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     }
     HttpServer bound;
     try {
-      bound = HttpServer.create(new InetSocketAddress(host, requestedPort), 0);
+      bound = JdkHttpServers.create(new InetSocketAddress(host, requestedPort), 0);
     } catch (BindException e) {
       throw new IllegalStateException(
           "Schema registry cannot listen on "
