@@ -83,7 +83,8 @@ final class AbProcessor implements Processor<String, SampleBatch, String, AbResu
     ValueAndTimestamp<Experiment> stored = experiments.get(id);
     Experiment experiment = stored == null ? null : stored.value();
     long time = batch.getStartTimeMillis().toEpochMilli();
-    if (!included(experiment, time)) {
+    long endMillis = time + (long) batch.getSampleCount() * batch.getSampleIntervalMicros() / 1000;
+    if (!included(experiment, time, Math.max(time + 1, endMillis))) {
       return;
     }
     ExperimentState state = state(id);
@@ -107,14 +108,21 @@ final class AbProcessor implements Processor<String, SampleBatch, String, AbResu
     stateStore.put(id, codec.encode(state));
   }
 
-  private static boolean included(Experiment experiment, long time) {
+  /**
+   * Whether a batch covering [startMillis, endMillis) counts. A batch that straddles the start
+   * counts: agents record units of work only once they have seen the experiment RUNNING, so its
+   * digests hold post-start work even though the batch began earlier (and the first batch after the
+   * start carries every unit seen first, the SRM check's unit counts).
+   */
+  private static boolean included(Experiment experiment, long startMillis, long endMillis) {
     if (experiment == null || experiment.getStatus() == ExperimentStatus.DRAFT) {
       return false;
     }
     if (experiment.getStartedAtMillis() != null
-        && time < experiment.getStartedAtMillis().toEpochMilli()) {
+        && endMillis <= experiment.getStartedAtMillis().toEpochMilli()) {
       return false;
     }
+    long time = startMillis;
     return experiment.getStatus() != ExperimentStatus.STOPPED
         || experiment.getStoppedAtMillis() == null
         || time < experiment.getStoppedAtMillis().toEpochMilli();

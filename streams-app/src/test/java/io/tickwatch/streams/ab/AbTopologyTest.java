@@ -151,6 +151,34 @@ class AbTopologyTest {
   }
 
   @Test
+  void shouldCountABatchThatStraddlesTheStartButNotOneThatEndsAtIt() {
+    RecordingAnalysis analysis = new RecordingAnalysis();
+    try (AbDriver d = new AbDriver(CONFIG, analysis, dir)) {
+      d.experiment(running(ExperimentStatus.RUNNING)); // started at T0
+      // 100 slots of 1 ms: [T0 - 100, T0) is all before the start; [T0 - 40, T0 + 60) is not, and
+      // an agent records units only once it has seen the experiment RUNNING, so its first batch
+      // carries every unit first seen right after the start
+      d.pipe(batch("host-1", T0 - 100, List.of(digest("ab.units", "control", 1, 1, 1))));
+      d.pipe(
+          batch(
+              "host-1",
+              T0 - 40,
+              List.of(
+                  digest("ab.latency", "control", 100),
+                  digest("ab.units", "control", 1, 1, 1, 1, 1, 1, 1),
+                  digest("ab.latency", "pooled", 50),
+                  digest("ab.units", "pooled", 1, 1))));
+      d.pipe(standard(T0 + 6_000)); // closes the first window
+
+      assertThat(d.results()).hasSize(1);
+      RecordingAnalysis.Call call = analysis.calls.get(0);
+      assertThat(call.arm("control", "ab.latency").units()).isEqualTo(7);
+      assertThat(call.arm("control", "ab.latency").n()).isEqualTo(1);
+      assertThat(call.arm("pooled", "ab.latency").units()).isEqualTo(2);
+    }
+  }
+
+  @Test
   void shouldIgnoreDataAfterTheStop() {
     RecordingAnalysis analysis = new RecordingAnalysis();
     try (AbDriver d = new AbDriver(CONFIG, analysis, dir)) {
