@@ -1,5 +1,6 @@
 package io.tickwatch.schemas.testkit;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -9,7 +10,8 @@ import org.apache.kafka.common.test.TestKitNodes;
 /**
  * A real single-node Kafka cluster inside the test JVM: one combined KRaft broker+controller on
  * ephemeral ports, storage in a temporary directory deleted on {@link #close()}. Built on Kafka's
- * own test kit ({@code kafka-test-common-runtime}).
+ * own test kit ({@code kafka-test-common-runtime}). {@link #start(int)} starts several brokers
+ * instead (replication factor 3, {@code min.insync.replicas} 2 by default).
  *
  * <pre>{@code
  * try (KafkaTestCluster kafka = KafkaTestCluster.start()) {
@@ -44,6 +46,37 @@ public final class KafkaTestCluster implements AutoCloseable {
     this.proxy = proxy;
   }
 
+  /**
+   * Starts a cluster of {@code brokers} brokers (the first also the single KRaft controller) and
+   * waits until all are ready. With more than one broker every internal topic, and every topic
+   * created without an explicit replication factor, gets replication factor {@code min(3, brokers)}
+   * and {@code min.insync.replicas} {@code min(2, brokers)}.
+   */
+  public static KafkaTestCluster start(int brokers) {
+    return start(brokers, Map.of());
+  }
+
+  /** {@link #start(int)} with extra broker properties (they override the defaults). */
+  public static KafkaTestCluster start(int brokers, Map<String, ?> brokerProperties) {
+    if (brokers < 1) {
+      throw new IllegalArgumentException("brokers must be at least 1: " + brokers);
+    }
+    Map<String, Object> properties = new HashMap<>();
+    if (brokers > 1) {
+      String replication = String.valueOf(Math.min(3, brokers));
+      String minIsr = String.valueOf(Math.min(2, brokers));
+      properties.put("offsets.topic.replication.factor", replication);
+      properties.put("transaction.state.log.replication.factor", replication);
+      properties.put("transaction.state.log.min.isr", minIsr);
+      properties.put("share.coordinator.state.topic.replication.factor", replication);
+      properties.put("share.coordinator.state.topic.min.isr", minIsr);
+      properties.put("default.replication.factor", replication);
+      properties.put("min.insync.replicas", minIsr);
+    }
+    properties.putAll(brokerProperties);
+    return start(brokers, properties, null);
+  }
+
   /** Starts a cluster with the single-node defaults and waits until the broker is ready. */
   public static KafkaTestCluster start() {
     return start(Map.of());
@@ -54,7 +87,7 @@ public final class KafkaTestCluster implements AutoCloseable {
    * broker is ready.
    */
   public static KafkaTestCluster start(Map<String, ?> brokerProperties) {
-    return start(brokerProperties, null);
+    return start(1, brokerProperties, null);
   }
 
   /**
@@ -74,20 +107,21 @@ public final class KafkaTestCluster implements AutoCloseable {
   public static KafkaTestCluster startBehindProxy(Map<String, ?> brokerProperties) {
     FaultProxy proxy = FaultProxy.startUnbound();
     try {
-      return start(brokerProperties, proxy);
+      return start(1, brokerProperties, proxy);
     } catch (RuntimeException e) {
       proxy.close();
       throw e;
     }
   }
 
-  private static KafkaTestCluster start(Map<String, ?> brokerProperties, FaultProxy proxy) {
+  private static KafkaTestCluster start(
+      int brokers, Map<String, ?> brokerProperties, FaultProxy proxy) {
     KafkaClusterTestKit kit = null;
     try {
       TestKitNodes nodes =
           new TestKitNodes.Builder()
               .setCombined(true)
-              .setNumBrokerNodes(1)
+              .setNumBrokerNodes(brokers)
               .setNumControllerNodes(1)
               .build();
       KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);

@@ -168,7 +168,18 @@ final class RollingStatsCrashRun implements AutoCloseable {
         (long) hosts * batchesPerHost * 2 * TestBatches.SLOTS);
   }
 
-  private KafkaProducer<String, SampleBatch> producer() {
+  /** URL of the run's schema registry. */
+  String registryUrl() {
+    return registry.url();
+  }
+
+  /** A client of the run's schema registry, closed with the run. */
+  SchemaRegistryClient registryClient() {
+    return registryClient;
+  }
+
+  /** An idempotent producer of sample batches through the run's registry; the caller closes it. */
+  KafkaProducer<String, SampleBatch> producer() {
     Map<String, Object> config =
         Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -183,7 +194,8 @@ final class RollingStatsCrashRun implements AutoCloseable {
         config, new StringSerializer(), new AvroSerializer<>(registryClient));
   }
 
-  private List<SampleBatch> readInput() {
+  /** Every sample batch on the input topic, read to its end offsets. */
+  List<SampleBatch> readInput() {
     List<SampleBatch> all = new ArrayList<>();
     try (KafkaConsumer<String, SampleBatch> consumer =
         consumer(new AvroDeserializer<>(registryClient, SampleBatch.class))) {
@@ -207,7 +219,7 @@ final class RollingStatsCrashRun implements AutoCloseable {
   }
 
   /** Reads per-host 1 s and 10 s finals of the real range until all arrived; returns duplicates. */
-  private long readFinals(int expectedCount, long realEndMillis, Map<String, RollingStats> finals) {
+  long readFinals(int expectedCount, long realEndMillis, Map<String, RollingStats> finals) {
     long duplicates = 0;
     try (KafkaConsumer<String, RollingStats> consumer =
         consumer(new AvroDeserializer<>(registryClient, RollingStats.class))) {
