@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
       ImportCommand.class,
       io.tickwatch.cli.sink.SinkCommand.class,
       ExperimentCommand.class,
-      io.tickwatch.cli.tail.TailCommand.class
+      io.tickwatch.cli.tail.TailCommand.class,
+      io.tickwatch.cli.run.RunCommand.class
     })
 public final class TickwatchCommand implements Callable<Integer> {
 
