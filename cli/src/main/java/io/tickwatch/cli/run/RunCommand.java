@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
           + " schema registry until SIGTERM/Ctrl-C; the entry point of the container images (see"
           + " docs/DEPLOY.md). Extra configuration by -c KEY=VALUE (keys as in"
           + " docs/configuration.md, e.g. tickwatch.app.query-host=0.0.0.0 or"
-          + " alerting.http.port=8083) or by $TICKWATCH_CONFIG=\"k1=v1,k2=v2\"; -c wins.",
+          + " alerting.http.port=8083), by $TICKWATCH_CONFIG=\"k1=v1,k2=v2\" or by a properties"
+          + " file (--config-file); -c wins over the environment, which wins over the file.",
     })
 public final class RunCommand implements Callable<Integer> {
 
@@ -91,6 +92,13 @@ public final class RunCommand implements Callable<Integer> {
       description = "Extra configuration, repeatable; wins over $" + CONFIG_ENV + ".")
   Map<String, String> config = new LinkedHashMap<>();
 
+  @Option(
+      names = "--config-file",
+      paramLabel = "FILE",
+      description =
+          "Java properties file with configuration keys; $" + CONFIG_ENV + " and -c win over it.")
+  java.nio.file.Path configFile;
+
   /** Environment lookup; tests replace it. */
   java.util.function.Function<String, String> env = System::getenv;
 
@@ -107,6 +115,20 @@ public final class RunCommand implements Callable<Integer> {
         values.put(StreamsAppConfig.QUERY_PORT, "0");
       }
       default -> {}
+    }
+    if (configFile != null) {
+      java.util.Properties file = new java.util.Properties();
+      try (java.io.Reader reader =
+          java.nio.file.Files.newBufferedReader(
+              configFile, java.nio.charset.StandardCharsets.UTF_8)) {
+        file.load(reader);
+      } catch (java.io.IOException | IllegalArgumentException e) {
+        throw new ParameterException(
+            spec.commandLine(), "--config-file " + configFile + ": cannot read it (" + e + ")");
+      }
+      for (String key : new java.util.TreeSet<>(file.stringPropertyNames())) {
+        values.put(key.trim(), file.getProperty(key).trim());
+      }
     }
     String fromEnv = env.apply(CONFIG_ENV);
     if (fromEnv != null && !fromEnv.isBlank()) {

@@ -6,8 +6,11 @@ import io.tickwatch.cli.Main;
 import io.tickwatch.streams.app.StreamsAppConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class RunCommandTest {
@@ -101,5 +104,41 @@ class RunCommandTest {
         .isEqualTo(Main.EXIT_USAGE);
     assertThat(err.toString()).contains("expected a positive number but was '0'");
     assertThat(parsed(Map.of(), "topics").topicsReplicationFactor()).isEqualTo((short) 3);
+  }
+
+  @Test
+  void shouldReadAPropertiesFileThatTheEnvironmentAndOptionsOverride(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("stats.properties");
+    Files.writeString(
+        file,
+        "# stats instance\n"
+            + StreamsAppConfig.QUERY_HOST
+            + " = 10.0.0.5\n"
+            + StreamsAppConfig.QUERY_PORT
+            + "=9000\n"
+            + StreamsAppConfig.APPLICATION_ID
+            + "=from-file\n");
+    Map<String, String> env = Map.of(RunCommand.CONFIG_ENV, StreamsAppConfig.QUERY_PORT + "=9100");
+    Map<String, String> values =
+        parsed(
+                env,
+                "stats",
+                "--config-file",
+                file.toString(),
+                "-c",
+                StreamsAppConfig.APPLICATION_ID + "=from-option")
+            .values();
+    assertThat(values)
+        .containsEntry(StreamsAppConfig.QUERY_HOST, "10.0.0.5")
+        .containsEntry(StreamsAppConfig.QUERY_PORT, "9100")
+        .containsEntry(StreamsAppConfig.APPLICATION_ID, "from-option");
+  }
+
+  @Test
+  void shouldReportAMissingConfigFileInOneLine(@TempDir Path dir) {
+    assertThat(run("run", "stats", "--config-file", dir.resolve("absent.properties").toString()))
+        .isEqualTo(Main.EXIT_USAGE);
+    assertThat(err.toString()).contains("--config-file").contains("absent.properties");
   }
 }
