@@ -1,5 +1,6 @@
 package io.tickwatch.cli;
 
+import io.tickwatch.cli.options.ClusterConnectionOptions;
 import io.tickwatch.cli.options.Converters;
 import io.tickwatch.dashboard.DashboardConfig;
 import io.tickwatch.dashboard.DashboardServer;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -32,21 +34,7 @@ public final class DashboardCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--bootstrap-servers",
-      defaultValue = "localhost:9092",
-      converter = Converters.BootstrapServersConverter.class,
-      paramLabel = "HOST:PORT[,...]",
-      description = "Kafka cluster (default: ${DEFAULT-VALUE}).")
-  String bootstrapServers;
-
-  @Option(
-      names = "--schema-registry-url",
-      defaultValue = "http://localhost:8081",
-      converter = Converters.HttpUrlConverter.class,
-      paramLabel = "URL",
-      description = "Schema registry (default: ${DEFAULT-VALUE}).")
-  String schemaRegistryUrl;
+  @Mixin ClusterConnectionOptions cluster;
 
   @Option(
       names = "--query-url",
@@ -93,8 +81,8 @@ public final class DashboardCommand implements Callable<Integer> {
     Map<String, String> values = new HashMap<>();
     values.put(DashboardConfig.HOST, host);
     values.put(DashboardConfig.PORT, String.valueOf(port));
-    values.put(DashboardConfig.BOOTSTRAP_SERVERS, bootstrapServers);
-    values.put(DashboardConfig.SCHEMA_REGISTRY_URL, schemaRegistryUrl);
+    values.put(DashboardConfig.BOOTSTRAP_SERVERS, cluster.bootstrapServers());
+    values.put(DashboardConfig.SCHEMA_REGISTRY_URL, cluster.schemaRegistryUrl());
     values.put(DashboardConfig.QUERY_URL, queryUrl);
     values.put(DashboardConfig.ALERTING_URL, alertingUrl);
     String t = token != null ? token : System.getenv(TOKEN_ENV);
@@ -134,7 +122,7 @@ public final class DashboardCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     try (server) {
       server.start();
-      out.println("Dashboard at " + server.url() + "/ reading " + bootstrapServers);
+      out.println("Dashboard at " + server.url() + "/ reading " + cluster.bootstrapServers());
       if (config.token().isEmpty()) {
         out.println("Access token of the control actions: " + server.token());
       }

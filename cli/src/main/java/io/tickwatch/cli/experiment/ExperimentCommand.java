@@ -3,6 +3,7 @@ package io.tickwatch.cli.experiment;
 import io.tickwatch.avro.AbResult;
 import io.tickwatch.avro.AssignmentUnit;
 import io.tickwatch.avro.Experiment;
+import io.tickwatch.cli.options.ClusterConnectionOptions;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ public final class ExperimentCommand implements Callable<Integer> {
       description = "Defines a new experiment (status DRAFT, or RUNNING with --start).")
   static final class Create implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @Mixin ConnectionOptions connection;
+    @Mixin ClusterConnectionOptions connection;
 
     @Parameters(index = "0", paramLabel = "ID", description = "Experiment id, [a-z0-9-]+.")
     String id;
@@ -123,7 +124,7 @@ public final class ExperimentCommand implements Callable<Integer> {
       }
       Instant now = Instant.now();
       Experiment record = definition.toRecord(now);
-      try (ExperimentTopics topics = connection.open()) {
+      try (ExperimentTopics topics = ExperimentTopics.open(connection)) {
         if (topics.experiment(id).isPresent()) {
           throw new IllegalArgumentException("experiment '" + id + "' exists already");
         }
@@ -146,14 +147,14 @@ public final class ExperimentCommand implements Callable<Integer> {
       description = "Starts a DRAFT experiment.")
   static final class Start implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @Mixin ConnectionOptions connection;
+    @Mixin ClusterConnectionOptions connection;
 
     @Parameters(index = "0", paramLabel = "ID", description = "Experiment id.")
     String id;
 
     @Override
     public Integer call() {
-      try (ExperimentTopics topics = connection.open()) {
+      try (ExperimentTopics topics = ExperimentTopics.open(connection)) {
         Experiment current = existing(topics, id);
         topics.write(ExperimentDefinition.started(current, Instant.now()));
       }
@@ -169,14 +170,14 @@ public final class ExperimentCommand implements Callable<Integer> {
       description = "Stops a RUNNING experiment (agents fall back to the control variant).")
   static final class Stop implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @Mixin ConnectionOptions connection;
+    @Mixin ClusterConnectionOptions connection;
 
     @Parameters(index = "0", paramLabel = "ID", description = "Experiment id.")
     String id;
 
     @Override
     public Integer call() {
-      try (ExperimentTopics topics = connection.open()) {
+      try (ExperimentTopics topics = ExperimentTopics.open(connection)) {
         Experiment current = existing(topics, id);
         topics.write(ExperimentDefinition.stopped(current, Instant.now()));
       }
@@ -189,12 +190,12 @@ public final class ExperimentCommand implements Callable<Integer> {
   @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists every experiment.")
   static final class ListCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @Mixin ConnectionOptions connection;
+    @Mixin ClusterConnectionOptions connection;
 
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      try (ExperimentTopics topics = connection.open()) {
+      try (ExperimentTopics topics = ExperimentTopics.open(connection)) {
         ResultFormatter.list(topics.experiments().values()).forEach(out::println);
       }
       return 0;
@@ -208,7 +209,7 @@ public final class ExperimentCommand implements Callable<Integer> {
       description = "Shows an experiment and its latest evaluation from tickwatch.ab-results.")
   static final class Show implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @Mixin ConnectionOptions connection;
+    @Mixin ClusterConnectionOptions connection;
 
     @Parameters(index = "0", paramLabel = "ID", description = "Experiment id.")
     String id;
@@ -221,7 +222,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      try (ExperimentTopics topics = connection.open()) {
+      try (ExperimentTopics topics = ExperimentTopics.open(connection)) {
         Experiment experiment = existing(topics, id);
         List<AbResult> results = topics.results(id);
         AbResult latest = results.isEmpty() ? null : results.get(results.size() - 1);

@@ -2,6 +2,7 @@ package io.tickwatch.cli.experiment;
 
 import io.tickwatch.avro.AbResult;
 import io.tickwatch.avro.Experiment;
+import io.tickwatch.cli.options.ClusterConnectionOptions;
 import io.tickwatch.schemas.registry.RestSchemaRegistryClient;
 import io.tickwatch.schemas.registry.SchemaRegistryClient;
 import io.tickwatch.schemas.serde.AvroDeserializer;
@@ -48,6 +49,11 @@ public final class ExperimentTopics implements AutoCloseable {
   private KafkaProducer<String, byte[]> producer;
 
   /** Connects lazily to the cluster and registry. */
+  /** Topics of the cluster and registry named by the command's connection options. */
+  static ExperimentTopics open(ClusterConnectionOptions connection) {
+    return new ExperimentTopics(connection.bootstrapServers(), connection.schemaRegistryUrl());
+  }
+
   public ExperimentTopics(String bootstrapServers, String schemaRegistryUrl) {
     this.bootstrapServers = bootstrapServers;
     this.registry = RestSchemaRegistryClient.builder(schemaRegistryUrl).build();

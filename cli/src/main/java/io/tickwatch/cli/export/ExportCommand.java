@@ -1,6 +1,6 @@
 package io.tickwatch.cli.export;
 
-import io.tickwatch.cli.options.Converters;
+import io.tickwatch.cli.options.ClusterConnectionOptions;
 import io.tickwatch.schemas.topic.Topics;
 import io.tickwatch.streams.query.TimeExpression;
 import java.io.PrintWriter;
@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -56,21 +57,7 @@ public final class ExportCommand implements Callable<Integer> {
       description = "File format (default: csv for *.csv, else avro).")
   String format;
 
-  @Option(
-      names = "--bootstrap-servers",
-      defaultValue = "localhost:9092",
-      converter = Converters.BootstrapServersConverter.class,
-      paramLabel = "HOST:PORT[,...]",
-      description = "Kafka cluster (default: ${DEFAULT-VALUE}).")
-  String bootstrapServers;
-
-  @Option(
-      names = "--schema-registry-url",
-      defaultValue = "http://localhost:8081",
-      converter = Converters.HttpUrlConverter.class,
-      paramLabel = "URL",
-      description = "Schema registry (default: ${DEFAULT-VALUE}).")
-  String schemaRegistryUrl;
+  @Mixin ClusterConnectionOptions cluster;
 
   TopicExporter.Request request(Instant now) {
     TopicExporter.Format chosen;
@@ -97,8 +84,8 @@ public final class ExportCommand implements Callable<Integer> {
           TimeExpression.parse(to, now),
           out,
           chosen,
-          bootstrapServers,
-          schemaRegistryUrl);
+          cluster.bootstrapServers(),
+          cluster.schemaRegistryUrl());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -1,11 +1,12 @@
 package io.tickwatch.cli.export;
 
-import io.tickwatch.cli.options.Converters;
+import io.tickwatch.cli.options.ClusterConnectionOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,28 +33,18 @@ public final class ImportCommand implements Callable<Integer> {
       description = "Target topic (default: the topic recorded in the file).")
   String topic;
 
-  @Option(
-      names = "--bootstrap-servers",
-      defaultValue = "localhost:9092",
-      converter = Converters.BootstrapServersConverter.class,
-      paramLabel = "HOST:PORT[,...]",
-      description = "Kafka cluster (default: ${DEFAULT-VALUE}).")
-  String bootstrapServers;
-
-  @Option(
-      names = "--schema-registry-url",
-      defaultValue = "http://localhost:8081",
-      converter = Converters.HttpUrlConverter.class,
-      paramLabel = "URL",
-      description = "Schema registry (default: ${DEFAULT-VALUE}).")
-  String schemaRegistryUrl;
+  @Mixin ClusterConnectionOptions cluster;
 
   @Override
   public Integer call() {
     PrintWriter console = spec.commandLine().getOut();
     AvroFileImporter.Result result =
         AvroFileImporter.importFile(
-            in, Optional.ofNullable(topic), bootstrapServers, schemaRegistryUrl, console::println);
+            in,
+            Optional.ofNullable(topic),
+            cluster.bootstrapServers(),
+            cluster.schemaRegistryUrl(),
+            console::println);
     console.println(
         "Imported " + result.records() + " records from " + in + " into " + result.topic());
     return 0;

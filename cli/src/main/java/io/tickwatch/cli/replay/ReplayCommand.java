@@ -1,5 +1,6 @@
 package io.tickwatch.cli.replay;
 
+import io.tickwatch.cli.options.ClusterConnectionOptions;
 import io.tickwatch.cli.options.Converters;
 import io.tickwatch.cli.options.DurationParser;
 import io.tickwatch.streams.query.TimeExpression;
@@ -15,6 +16,7 @@ import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -59,21 +61,7 @@ public final class ReplayCommand implements Callable<Integer> {
               + " ${DEFAULT-VALUE}).")
   String speed;
 
-  @Option(
-      names = "--bootstrap-servers",
-      defaultValue = "localhost:9092",
-      converter = Converters.BootstrapServersConverter.class,
-      paramLabel = "HOST:PORT[,...]",
-      description = "Kafka cluster (default: ${DEFAULT-VALUE}).")
-  String bootstrapServers;
-
-  @Option(
-      names = "--schema-registry-url",
-      defaultValue = "http://localhost:8081",
-      converter = Converters.HttpUrlConverter.class,
-      paramLabel = "URL",
-      description = "Schema registry (default: ${DEFAULT-VALUE}).")
-  String schemaRegistryUrl;
+  @Mixin ClusterConnectionOptions cluster;
 
   @Option(
       names = "--run-id",
@@ -125,8 +113,8 @@ public final class ReplayCommand implements Callable<Integer> {
           toTime,
           factor,
           id,
-          bootstrapServers,
-          schemaRegistryUrl,
+          cluster.bootstrapServers(),
+          cluster.schemaRegistryUrl(),
           dataDir,
           timeout.isZero() ? Duration.ofDays(365) : timeout);
     } catch (IllegalArgumentException e) {

@@ -2,7 +2,7 @@ package io.tickwatch.cli.run;
 
 import io.tickwatch.alerting.AlertingConfig;
 import io.tickwatch.alerting.AlertingService;
-import io.tickwatch.cli.options.Converters;
+import io.tickwatch.cli.options.ClusterConnectionOptions;
 import io.tickwatch.cli.stack.TopicBootstrapper;
 import io.tickwatch.schemas.registry.RestSchemaRegistryClient;
 import io.tickwatch.schemas.topic.Topics;
@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -70,21 +71,7 @@ public final class RunCommand implements Callable<Integer> {
       description = "stats, anomalies, ab, alerting or topics.")
   Service service;
 
-  @Option(
-      names = "--bootstrap-servers",
-      defaultValue = "localhost:9092",
-      converter = Converters.BootstrapServersConverter.class,
-      paramLabel = "HOST:PORT[,...]",
-      description = "Kafka cluster (default: ${DEFAULT-VALUE}).")
-  String bootstrapServers;
-
-  @Option(
-      names = "--schema-registry-url",
-      defaultValue = "http://localhost:8081",
-      converter = Converters.HttpUrlConverter.class,
-      paramLabel = "URL",
-      description = "Schema registry (default: ${DEFAULT-VALUE}).")
-  String schemaRegistryUrl;
+  @Mixin ClusterConnectionOptions cluster;
 
   @Option(
       names = {"-c", "--config"},
@@ -143,11 +130,11 @@ public final class RunCommand implements Callable<Integer> {
     }
     values.putAll(config);
     if (service == Service.ALERTING || service == Service.TOPICS) {
-      values.put("bootstrap.servers", bootstrapServers);
-      values.put("schema.registry.url", schemaRegistryUrl);
+      values.put("bootstrap.servers", cluster.bootstrapServers());
+      values.put("schema.registry.url", cluster.schemaRegistryUrl());
     } else {
-      values.put(StreamsAppConfig.BOOTSTRAP_SERVERS, bootstrapServers);
-      values.put(StreamsAppConfig.SCHEMA_REGISTRY_URL, schemaRegistryUrl);
+      values.put(StreamsAppConfig.BOOTSTRAP_SERVERS, cluster.bootstrapServers());
+      values.put(StreamsAppConfig.SCHEMA_REGISTRY_URL, cluster.schemaRegistryUrl());
     }
     return values;
   }
@@ -162,7 +149,7 @@ public final class RunCommand implements Callable<Integer> {
         return alerting::start;
       }
       StreamsAppConfig appConfig = StreamsAppConfig.from(values);
-      RestSchemaRegistryClient registry = new RestSchemaRegistryClient(schemaRegistryUrl);
+      RestSchemaRegistryClient registry = new RestSchemaRegistryClient(cluster.schemaRegistryUrl());
       StreamsApp app =
           switch (service) {
             case STATS ->
@@ -197,7 +184,7 @@ public final class RunCommand implements Callable<Integer> {
 
   private int createTopics() {
     short factor = topicsReplicationFactor();
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()))) {
       TopicBootstrapper.Result result =
           new TopicBootstrapper(admin, factor, Duration.ofSeconds(60)).ensure(Topics.all());
       PrintWriter out = spec.commandLine().getOut();
@@ -235,9 +222,9 @@ public final class RunCommand implements Callable<Integer> {
         "Running "
             + name
             + " against "
-            + bootstrapServers
+            + cluster.bootstrapServers()
             + " and "
-            + schemaRegistryUrl
+            + cluster.schemaRegistryUrl()
             + " until SIGTERM/Ctrl-C");
     out.flush();
     until.awaitThenClose(running);

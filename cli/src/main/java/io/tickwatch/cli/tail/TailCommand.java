@@ -1,6 +1,6 @@
 package io.tickwatch.cli.tail;
 
-import io.tickwatch.cli.options.Converters;
+import io.tickwatch.cli.options.ClusterConnectionOptions;
 import io.tickwatch.schemas.registry.RestSchemaRegistryClient;
 import io.tickwatch.schemas.registry.SchemaRegistryClient;
 import java.io.PrintWriter;
@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -54,21 +55,7 @@ public final class TailCommand implements Callable<Integer> {
       description = "Stop after printing N records (default: no limit).")
   long max;
 
-  @Option(
-      names = "--bootstrap-servers",
-      defaultValue = "localhost:9092",
-      converter = Converters.BootstrapServersConverter.class,
-      paramLabel = "HOST:PORT[,...]",
-      description = "Kafka cluster (default: ${DEFAULT-VALUE}).")
-  String bootstrapServers;
-
-  @Option(
-      names = "--schema-registry-url",
-      defaultValue = "http://localhost:8081",
-      converter = Converters.HttpUrlConverter.class,
-      paramLabel = "URL",
-      description = "Schema registry (default: ${DEFAULT-VALUE}).")
-  String schemaRegistryUrl;
+  @Mixin ClusterConnectionOptions cluster;
 
   TopicTailer.Request request() {
     if (max < 0) {
@@ -81,7 +68,7 @@ public final class TailCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), e.getMessage());
       }
     }
-    return new TopicTailer.Request(topic, bootstrapServers, fromBeginning, max, filters);
+    return new TopicTailer.Request(topic, cluster.bootstrapServers(), fromBeginning, max, filters);
   }
 
   @Override
@@ -91,7 +78,8 @@ public final class TailCommand implements Callable<Integer> {
     AtomicBoolean stopped = new AtomicBoolean();
     Thread hook = new Thread(() -> stopped.set(true), "tickwatch-tail-stop");
     Runtime.getRuntime().addShutdownHook(hook);
-    try (SchemaRegistryClient registry = new RestSchemaRegistryClient(schemaRegistryUrl)) {
+    try (SchemaRegistryClient registry =
+        new RestSchemaRegistryClient(cluster.schemaRegistryUrl())) {
       new TopicTailer(registry)
           .run(
               request,

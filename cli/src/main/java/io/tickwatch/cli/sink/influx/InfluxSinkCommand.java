@@ -1,5 +1,6 @@
 package io.tickwatch.cli.sink.influx;
 
+import io.tickwatch.cli.options.ClusterConnectionOptions;
 import io.tickwatch.cli.options.Converters;
 import io.tickwatch.schemas.topic.Topics;
 import java.io.PrintWriter;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -113,21 +115,7 @@ public final class InfluxSinkCommand implements Callable<Integer> {
       description = "Kafka consumer group holding the sink's progress (default: ${DEFAULT-VALUE}).")
   String groupId;
 
-  @Option(
-      names = "--bootstrap-servers",
-      defaultValue = "localhost:9092",
-      converter = Converters.BootstrapServersConverter.class,
-      paramLabel = "HOST:PORT[,...]",
-      description = "Kafka cluster (default: ${DEFAULT-VALUE}).")
-  String bootstrapServers;
-
-  @Option(
-      names = "--schema-registry-url",
-      defaultValue = "http://localhost:8081",
-      converter = Converters.HttpUrlConverter.class,
-      paramLabel = "URL",
-      description = "Schema registry (default: ${DEFAULT-VALUE}).")
-  String schemaRegistryUrl;
+  @Mixin ClusterConnectionOptions cluster;
 
   @Option(
       names = {"-X", "--kafka-property"},
@@ -149,8 +137,8 @@ public final class InfluxSinkCommand implements Callable<Integer> {
               ? InfluxTarget.v2(url, org, bucket, token)
               : InfluxTarget.v1(url, database, retentionPolicy, token);
       return new InfluxSinkConfig(
-          bootstrapServers,
-          schemaRegistryUrl,
+          cluster.bootstrapServers(),
+          cluster.schemaRegistryUrl(),
           Topics.byName(topic).map(t -> t.name()).orElse(topic),
           groupId,
           kafkaProperties,
