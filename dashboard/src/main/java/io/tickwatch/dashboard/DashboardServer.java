@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * try (DashboardServer dashboard = DashboardServer.create(config)) {
  *   dashboard.start();
- *   System.out.println(dashboard.url() + " token " + dashboard.token());
+ *   log.info("dashboard at {} (token {})", dashboard.url(), dashboard.token());
  * }
  * }</pre>
  *
