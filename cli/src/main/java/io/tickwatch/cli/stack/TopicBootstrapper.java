@@ -1,5 +1,6 @@
 package io.tickwatch.cli.stack;
 
+import io.tickwatch.schemas.topic.PartitionLeaders;
 import io.tickwatch.schemas.topic.TopicSpec;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,10 +79,21 @@ public final class TopicBootstrapper {
         }
       }
     }
+    if (!created.isEmpty()) {
+      awaitLeaders(created);
+    }
     created.sort(null);
     existing.sort(null);
     LOG.info("Topics created: {}; already present: {}", created, existing);
     return new Result(created, existing);
+  }
+
+  private void awaitLeaders(List<String> created) {
+    try {
+      PartitionLeaders.await(admin, created, timeout);
+    } catch (IllegalStateException e) {
+      throw new StackException("topics created but not ready: " + e.getMessage(), e);
+    }
   }
 
   private boolean createOne(String topic, KafkaFuture<Void> future) {

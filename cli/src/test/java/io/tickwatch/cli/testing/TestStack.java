@@ -4,6 +4,7 @@ import io.tickwatch.schemas.registry.RestSchemaRegistryClient;
 import io.tickwatch.schemas.registry.SchemaRegistryClient;
 import io.tickwatch.schemas.registry.server.EmbeddedSchemaRegistry;
 import io.tickwatch.schemas.testkit.KafkaTestCluster;
+import io.tickwatch.schemas.topic.PartitionLeaders;
 import io.tickwatch.schemas.topic.TopicSpec;
 import io.tickwatch.schemas.topic.Topics;
 import java.time.Duration;
@@ -40,6 +41,8 @@ public final class TestStack implements AutoCloseable {
       List<NewTopic> topics =
           Topics.all().stream().map(t -> ((TopicSpec<?>) t).toNewTopic((short) 1)).toList();
       admin.createTopics(topics).all().get();
+      PartitionLeaders.await(
+          admin, topics.stream().map(NewTopic::name).toList(), Duration.ofSeconds(30));
     }
     EmbeddedSchemaRegistry registry =
         EmbeddedSchemaRegistry.builder()

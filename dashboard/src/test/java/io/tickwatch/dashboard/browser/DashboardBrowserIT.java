@@ -368,6 +368,30 @@ class DashboardBrowserIT {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void shouldFormatMicrosecondLatenciesInMicroseconds() {
+    page.open(fixture.url());
+    Map<String, Object> result =
+        (Map<String, Object>)
+            browser.asyncScript(
+                """
+                const done = arguments[arguments.length - 1];
+                import(new URL('js/format.js', document.baseURI).href).then(({fmtLatencyMillis}) => {
+                  done({micros: fmtLatencyMillis(0.35), small: fmtLatencyMillis(0.0042),
+                        millis: fmtLatencyMillis(12.345), seconds: fmtLatencyMillis(1500),
+                        rounded: fmtLatencyMillis(0.9996), unknown: fmtLatencyMillis('NaN')});
+                }, (e) => done({error: String(e)}));
+                """);
+    assertThat(result)
+        .containsEntry("micros", "350 µs")
+        .containsEntry("small", "4.2 µs")
+        .containsEntry("millis", "12.3 ms")
+        .containsEntry("seconds", "1.5 s")
+        .containsEntry("rounded", "1 ms")
+        .containsEntry("unknown", "—");
+  }
+
+  @Test
   void shouldDrawAnHourOfOneSecondDataForTwentySeries() {
     page.open(fixture.url());
     Map<String, Object> result = RenderBenchmark.run(browser, 9);

@@ -12,6 +12,8 @@ import java.util.Properties;
 import java.util.function.Function;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -209,14 +211,21 @@ public final class StreamsApp implements AutoCloseable {
     return copy;
   }
 
-  /** Stops the stream threads (within the close timeout) and the query server. Idempotent. */
+  /**
+   * Stops the stream threads (within the close timeout) and the query server. Idempotent. The
+   * instance leaves its consumer group, so the other instances take over its tasks at once instead
+   * of after the session timeout; its state directory stays for a later restart.
+   */
   @Override
   public synchronized void close() {
     if (closed) {
       return;
     }
     closed = true;
-    boolean stopped = streams.close(config.closeTimeout());
+    boolean stopped =
+        streams.close(
+            CloseOptions.groupMembershipOperation(GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(config.closeTimeout()));
     if (!stopped) {
       LOG.warn(
           "Streams app {} did not stop within {}", config.applicationId(), config.closeTimeout());

@@ -4,8 +4,10 @@ import io.tickwatch.schemas.registry.RestSchemaRegistryClient;
 import io.tickwatch.schemas.registry.SchemaRegistryClient;
 import io.tickwatch.schemas.registry.server.EmbeddedSchemaRegistry;
 import io.tickwatch.schemas.testkit.KafkaTestCluster;
+import io.tickwatch.schemas.topic.PartitionLeaders;
 import io.tickwatch.schemas.topic.TopicSpec;
 import io.tickwatch.schemas.topic.Topics;
+import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -30,6 +32,8 @@ public final class TestStack implements AutoCloseable {
       List<NewTopic> topics =
           Topics.all().stream().map(t -> ((TopicSpec<?>) t).toNewTopic((short) 1)).toList();
       admin.createTopics(topics).all().get();
+      PartitionLeaders.await(
+          admin, topics.stream().map(NewTopic::name).toList(), Duration.ofSeconds(30));
     }
     EmbeddedSchemaRegistry registry =
         EmbeddedSchemaRegistry.builder()

@@ -282,7 +282,11 @@ class PoisonPillIT {
             ProducerConfig.ACKS_CONFIG,
             "all",
             ProducerConfig.LINGER_MS_CONFIG,
-            5);
+            5,
+            // one request in flight per connection: a retried first request can never fall
+            // behind a later one (the KAFKA-15591 loss on fresh partitions, see PartitionLeaders)
+            ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
+            1);
     try (KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
       for (Pill pill : records) {

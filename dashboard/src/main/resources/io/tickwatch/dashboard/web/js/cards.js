@@ -1,7 +1,7 @@
 // Metric cards: one for the fleet, one per host. Cards are keyed by host id and updated in place,
 // so a card keeps its identity (and focus) across refreshes.
 import { el, clear } from './dom.js';
-import { fmt, fmtAgo, fmtPercent, num } from './format.js';
+import { fmt, fmtAgo, fmtLatencyMillis, fmtPercent, num } from './format.js';
 
 export const FLEET = 'fleet';
 const STALE_AFTER_MILLIS = 30_000;
@@ -10,8 +10,8 @@ const FIELDS = [
   { key: 'cpuPercent', label: 'CPU', format: fmtPercent },
   { key: 'memoryPercent', label: 'memory', format: fmtPercent },
   { key: 'activePlayers', label: 'players', format: (v) => fmt(v, 0) },
-  { key: 'tickP99Millis', label: 'tick p99', format: (v) => withUnit(fmt(v), 'ms') },
-  { key: 'latencyP99Millis', label: 'latency p99', format: (v) => withUnit(fmt(v), 'ms') },
+  { key: 'tickP99Millis', label: 'tick p99', format: fmtLatencyMillis },
+  { key: 'latencyP99Millis', label: 'latency p99', format: fmtLatencyMillis },
   { key: 'frameDropsPerSecond', label: 'frame drops', format: (v) => withUnit(fmt(v), '/s') },
 ];
 

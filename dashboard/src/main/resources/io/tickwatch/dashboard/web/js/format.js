@@ -31,6 +31,20 @@ export function fmtUnit(value, unit, digits = 2) {
   return text === '—' || !unit ? text : text + ' ' + unit;
 }
 
+/**
+ * Formats a latency held in milliseconds with a unit that keeps it readable: "350 µs" below 1 ms
+ * (game-server action latencies are often microseconds), "12.5 ms", "1.25 s" from one second.
+ */
+export function fmtLatencyMillis(value) {
+  const n = num(value);
+  if (n === null) return '—';
+  const abs = Math.abs(n);
+  if (abs === 0) return '0 ms';
+  if (abs < 0.9995) return (n * 1000).toLocaleString('en-US', { maximumFractionDigits: abs < 0.01 ? 2 : 0 }) + ' µs';
+  if (abs < 999.95) return n.toLocaleString('en-US', { maximumFractionDigits: abs < 10 ? 2 : 1 }) + ' ms';
+  return (n / 1000).toLocaleString('en-US', { maximumFractionDigits: 2 }) + ' s';
+}
+
 /** Formats a percentage held as 0..100. */
 export function fmtPercent(value) {
   const n = num(value);

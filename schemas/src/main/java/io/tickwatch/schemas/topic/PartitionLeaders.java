@@ -1,0 +1,85 @@
+package io.tickwatch.schemas.topic;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+
+/**
+ * Waits until freshly created topics have a leader for every partition.
+ *
+ * <p>Producing the moment a topic is created can lose records silently on Kafka 4.3: an idempotent
+ * producer's first request may fail with {@code NOT_LEADER_OR_FOLLOWER} while a later request to
+ * the same partition is already accepted, after which every retry of the first fails with {@code
+ * OUT_OF_ORDER_SEQUENCE_NUMBER} until the delivery timeout expires it (KAFKA-15591, fixed in the
+ * broker later). Whoever creates topics and then writes to them at once waits here first.
+ */
+public final class PartitionLeaders {
+  private static final long POLL_MILLIS = 20;
+
+  private PartitionLeaders() {}
+
+  /**
+   * Blocks until every partition of {@code topics} has a leader, polling the cluster's metadata.
+   *
+   * @throws IllegalStateException naming the partitions still without a leader when {@code timeout}
+   *     passes
+   */
+  public static void await(Admin admin, Collection<String> topics, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      long remainingMillis =
+          Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+      List<String> leaderless = partitionsWithoutLeader(admin, topics, remainingMillis);
+      if (leaderless.isEmpty()) {
+        return;
+      }
+      if (System.nanoTime() - deadline >= 0) {
+        throw new IllegalStateException(
+            "no leader after " + timeout.toMillis() + " ms for partitions " + leaderless);
+      }
+      try {
+        TimeUnit.MILLISECONDS.sleep(POLL_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for partition leaders", e);
+      }
+    }
+  }
+
+  private static List<String> partitionsWithoutLeader(
+      Admin admin, Collection<String> topics, long timeoutMillis) {
+    List<String> leaderless = new ArrayList<>();
+    Map<String, TopicDescription> descriptions;
+    try {
+      descriptions =
+          admin.describeTopics(topics).allTopicNames().get(timeoutMillis, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+        return List.of("(metadata not yet propagated) " + topics);
+      }
+      throw new IllegalStateException("cannot describe topics " + topics, e.getCause());
+    } catch (TimeoutException e) {
+      return List.of("(no metadata answer) " + topics);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while describing topics", e);
+    }
+    for (TopicDescription description : descriptions.values()) {
+      for (TopicPartitionInfo partition : description.partitions()) {
+        if (partition.leader() == null || partition.leader().isEmpty()) {
+          leaderless.add(description.name() + "-" + partition.partition());
+        }
+      }
+    }
+    return leaderless;
+  }
+}
