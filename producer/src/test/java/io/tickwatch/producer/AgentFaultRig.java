@@ -7,6 +7,7 @@ import io.tickwatch.schemas.serde.AvroDeserializer;
 import io.tickwatch.schemas.testkit.FaultProxy;
 import io.tickwatch.schemas.testkit.KafkaChildProcess;
 import io.tickwatch.schemas.testkit.KafkaTestCluster;
+import io.tickwatch.schemas.topic.PartitionLeaders;
 import io.tickwatch.schemas.topic.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -77,6 +78,7 @@ final class AgentFaultRig implements AutoCloseable {
       Admin admin, String bootstrapServers, AutoCloseable broker, FaultProxy proxy)
       throws Exception {
     admin.createTopics(List.of(Topics.SAMPLES.toNewTopic((short) 1))).all().get();
+    PartitionLeaders.awaitAll(admin, Duration.ofSeconds(60));
     EmbeddedSchemaRegistry registry =
         EmbeddedSchemaRegistry.builder().inMemory().host("127.0.0.1").port(0).build().start();
     return new AgentFaultRig(bootstrapServers, broker, proxy, registry);

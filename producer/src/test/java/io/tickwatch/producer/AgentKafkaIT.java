@@ -10,6 +10,7 @@ import io.tickwatch.schemas.registry.server.EmbeddedSchemaRegistry;
 import io.tickwatch.schemas.serde.AvroDeserializer;
 import io.tickwatch.schemas.serde.AvroSerializer;
 import io.tickwatch.schemas.testkit.KafkaTestCluster;
+import io.tickwatch.schemas.topic.PartitionLeaders;
 import io.tickwatch.schemas.topic.Topics;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,6 +46,7 @@ class AgentKafkaIT {
               List.of(Topics.SAMPLES.toNewTopic((short) 1), Topics.CONTROL.toNewTopic((short) 1)))
           .all()
           .get();
+      PartitionLeaders.awaitAll(admin, Duration.ofSeconds(60));
     }
     registry =
         EmbeddedSchemaRegistry.builder().inMemory().host("127.0.0.1").port(0).build().start();

@@ -3,6 +3,7 @@ package io.tickwatch.producer;
 import io.tickwatch.avro.ControlCommand;
 import io.tickwatch.schemas.testkit.KafkaChildCluster;
 import io.tickwatch.schemas.testkit.KafkaChildProcess;
+import io.tickwatch.schemas.topic.PartitionLeaders;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -77,6 +78,7 @@ final class BrokerBounceRun {
                       .configs(Map.of("min.insync.replicas", "2"))))
           .all()
           .get(60, TimeUnit.SECONDS);
+      PartitionLeaders.awaitAll(admin, Duration.ofSeconds(60));
     }
     cluster.awaitAllInSync();
 

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickwatch.schemas.registry.server.EmbeddedSchemaRegistry;
 import io.tickwatch.schemas.testkit.KafkaTestCluster;
+import io.tickwatch.schemas.topic.PartitionLeaders;
 import io.tickwatch.schemas.topic.Topics;
+import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,7 @@ class BrokerKilledMidRunIT {
     try {
       try (Admin admin = kafka.createAdmin()) {
         admin.createTopics(List.of(Topics.SAMPLES.toNewTopic((short) 1))).all().get();
+        PartitionLeaders.awaitAll(admin, Duration.ofSeconds(60));
       }
       agent =
           TickwatchAgent.builder("victim")

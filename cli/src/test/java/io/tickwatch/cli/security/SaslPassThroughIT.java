@@ -12,6 +12,7 @@ import io.tickwatch.schemas.registry.RestSchemaRegistryClient;
 import io.tickwatch.schemas.registry.server.EmbeddedSchemaRegistry;
 import io.tickwatch.schemas.serde.AvroDeserializer;
 import io.tickwatch.schemas.testkit.KafkaChildProcess;
+import io.tickwatch.schemas.topic.PartitionLeaders;
 import io.tickwatch.schemas.topic.TopicSpec;
 import io.tickwatch.schemas.topic.Topics;
 import io.tickwatch.streams.app.RollingStatsApp;
@@ -59,6 +60,7 @@ class SaslPassThroughIT {
       List<org.apache.kafka.clients.admin.NewTopic> topics =
           Topics.all().stream().map(t -> ((TopicSpec<?>) t).toNewTopic((short) 1)).toList();
       admin.createTopics(topics).all().get();
+      PartitionLeaders.awaitAll(admin, Duration.ofSeconds(60));
     }
     registry =
         EmbeddedSchemaRegistry.builder()

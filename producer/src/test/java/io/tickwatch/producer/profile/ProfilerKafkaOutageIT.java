@@ -11,6 +11,7 @@ import io.tickwatch.schemas.registry.RestSchemaRegistryClient;
 import io.tickwatch.schemas.registry.server.EmbeddedSchemaRegistry;
 import io.tickwatch.schemas.serde.AvroDeserializer;
 import io.tickwatch.schemas.testkit.KafkaTestCluster;
+import io.tickwatch.schemas.topic.PartitionLeaders;
 import io.tickwatch.schemas.topic.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,6 +42,7 @@ class ProfilerKafkaOutageIT {
             EmbeddedSchemaRegistry.builder().inMemory().host("127.0.0.1").port(0).build().start()) {
       try (Admin admin = kafka.createAdmin()) {
         admin.createTopics(List.of(Topics.PROFILES.toNewTopic((short) 1))).all().get();
+        PartitionLeaders.awaitAll(admin, Duration.ofSeconds(60));
       }
       kafka.proxy().cut();
       try (Workload worker = Workload.hotAndCold("it-worker");

@@ -55,6 +55,24 @@ public final class PartitionLeaders {
     }
   }
 
+  /**
+   * Blocks until every partition of every non-internal topic of the cluster has a leader.
+   *
+   * @throws IllegalStateException as {@link #await(Admin, Collection, Duration)}
+   */
+  public static void awaitAll(Admin admin, Duration timeout) {
+    Collection<String> names;
+    try {
+      names = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("cannot list topics", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while listing topics", e);
+    }
+    await(admin, names, timeout);
+  }
+
   private static List<String> partitionsWithoutLeader(
       Admin admin, Collection<String> topics, long timeoutMillis) {
     List<String> leaderless = new ArrayList<>();

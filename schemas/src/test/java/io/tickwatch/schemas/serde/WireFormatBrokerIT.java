@@ -9,6 +9,7 @@ import io.tickwatch.schemas.avro.ExampleRecords;
 import io.tickwatch.schemas.registry.RestSchemaRegistryClient;
 import io.tickwatch.schemas.registry.server.EmbeddedSchemaRegistry;
 import io.tickwatch.schemas.testkit.KafkaTestCluster;
+import io.tickwatch.schemas.topic.PartitionLeaders;
 import io.tickwatch.schemas.topic.TopicSpec;
 import io.tickwatch.schemas.topic.Topics;
 import java.net.URI;
@@ -63,6 +64,7 @@ class WireFormatBrokerIT {
           .createTopics(Topics.all().stream().map(t -> t.toNewTopic((short) 1)).toList())
           .all()
           .get();
+      PartitionLeaders.awaitAll(admin, Duration.ofSeconds(60));
     }
     registry =
         EmbeddedSchemaRegistry.builder()

@@ -7,6 +7,7 @@ import io.tickwatch.schemas.registry.SchemaRegistryClient;
 import io.tickwatch.schemas.registry.server.EmbeddedSchemaRegistry;
 import io.tickwatch.schemas.serde.AvroDeserializer;
 import io.tickwatch.schemas.serde.AvroSerializer;
+import io.tickwatch.schemas.topic.PartitionLeaders;
 import io.tickwatch.schemas.topic.TopicSpec;
 import io.tickwatch.schemas.topic.Topics;
 import io.tickwatch.streams.stats.RollingStatsConfig;
@@ -88,6 +89,7 @@ final class RollingStatsCrashRun implements AutoCloseable {
                   .toList())
           .all()
           .get(60, TimeUnit.SECONDS);
+      PartitionLeaders.awaitAll(admin, Duration.ofSeconds(60));
     }
     EmbeddedSchemaRegistry registry =
         EmbeddedSchemaRegistry.builder()

@@ -12,6 +12,7 @@ import io.tickwatch.schemas.registry.RestSchemaRegistryClient;
 import io.tickwatch.schemas.registry.server.EmbeddedSchemaRegistry;
 import io.tickwatch.schemas.testkit.KafkaTestCluster;
 import io.tickwatch.schemas.testkit.RecentTime;
+import io.tickwatch.schemas.topic.PartitionLeaders;
 import io.tickwatch.schemas.topic.Topics;
 import io.tickwatch.stats.sketch.LogBucketSketch;
 import io.tickwatch.streams.testing.Batches;
@@ -74,6 +75,7 @@ class RollingStatsOracleIT {
           .createTopics(Topics.all().stream().map(t -> t.toNewTopic((short) 1)).toList())
           .all()
           .get();
+      PartitionLeaders.awaitAll(admin, Duration.ofSeconds(60));
     }
     registry =
         EmbeddedSchemaRegistry.builder().inMemory().host("127.0.0.1").port(0).build().start();

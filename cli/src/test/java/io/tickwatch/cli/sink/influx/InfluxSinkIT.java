@@ -10,6 +10,7 @@ import io.tickwatch.schemas.registry.server.EmbeddedSchemaRegistry;
 import io.tickwatch.schemas.serde.AvroSerializer;
 import io.tickwatch.schemas.testkit.KafkaTestCluster;
 import io.tickwatch.schemas.testkit.RecentTime;
+import io.tickwatch.schemas.topic.PartitionLeaders;
 import io.tickwatch.schemas.topic.Topics;
 import java.time.Duration;
 import java.util.HashMap;
@@ -54,6 +55,7 @@ class InfluxSinkIT {
     kafka = KafkaTestCluster.start();
     try (Admin admin = kafka.createAdmin()) {
       admin.createTopics(List.of(Topics.STATS.toNewTopic((short) 1))).all().get();
+      PartitionLeaders.awaitAll(admin, Duration.ofSeconds(60));
     }
     registry =
         EmbeddedSchemaRegistry.builder()
