@@ -2,6 +2,7 @@ package io.tickwatch.stats.nab;
 
 import io.tickwatch.stats.anomaly.AnomalyDetector;
 import io.tickwatch.stats.anomaly.ArtDetector;
+import io.tickwatch.stats.anomaly.EnsembleDetector;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,6 +103,9 @@ public final class NabArtHoldout {
   }
 
   private static ArtDetector.Config parse(String text) {
+    if (text.equals("ensemble")) {
+      return null;
+    }
     String[] p = text.split(",");
     return new ArtDetector.Config(
         Integer.parseInt(p[0]),
@@ -116,18 +120,28 @@ public final class NabArtHoldout {
         Double.parseDouble(p[9]));
   }
 
-  /** The mean score of one detector per configuration (one configuration: that detector). */
+  /**
+   * The mean (or with -Dagg=max the maximum) score of one detector per configuration; a null
+   * configuration (written "ensemble") stands for the default EnsembleDetector.
+   */
   private static AnomalyDetector mean(List<ArtDetector.Config> configs) {
-    List<ArtDetector> members = configs.stream().map(ArtDetector::new).toList();
+    List<AnomalyDetector> members =
+        configs.stream()
+            .map(c -> c == null ? new EnsembleDetector() : (AnomalyDetector) new ArtDetector(c))
+            .toList();
     if (members.size() == 1) {
       return members.get(0);
     }
+    boolean max = "max".equals(System.getProperty("agg"));
     return (t, v) -> {
       double sum = 0;
-      for (ArtDetector m : members) {
-        sum += m.score(t, v);
+      double top = 0;
+      for (AnomalyDetector m : members) {
+        double s = m.score(t, v);
+        sum += s;
+        top = Math.max(top, s);
       }
-      return sum / members.size();
+      return max ? top : sum / members.size();
     };
   }
 
