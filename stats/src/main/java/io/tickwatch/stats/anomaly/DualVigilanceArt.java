@@ -36,6 +36,8 @@ final class DualVigilanceArt implements Serializable {
   private final double[] weights;
   private final long[] lastUsed;
   private final double[] resonance;
+  private final double[] sizes;
+  private final double[] complement;
   private int count;
   private long clock;
   private double rhoLower;
@@ -58,6 +60,8 @@ final class DualVigilanceArt implements Serializable {
     this.weights = new double[capacity * 2 * features];
     this.lastUsed = new long[capacity];
     this.resonance = new double[capacity];
+    this.sizes = new double[capacity];
+    this.complement = new double[features];
   }
 
   /** Sets both vigilance levels; {@code lower <= upper}. */
@@ -103,20 +107,22 @@ final class DualVigilanceArt implements Serializable {
       return false;
     }
     int width = 2 * features;
+    for (int k = 0; k < features; k++) {
+      complement[k] = 1.0 - f[k];
+    }
     int best = -1;
     double bestResonance = -1.0;
     double bestEnergy = 0.0;
     for (int c = 0; c < count; c++) {
       int base = c * width;
+      int baseComplement = base + features;
       double overlap = 0.0;
-      double size = 0.0;
       for (int k = 0; k < features; k++) {
-        double w = weights[base + k];
-        double wc = weights[base + features + k];
-        double x = f[k];
-        overlap += Math.min(x, w) + Math.min(1.0 - x, wc);
-        size += w + wc;
+        overlap +=
+            Math.min(f[k], weights[base + k])
+                + Math.min(complement[k], weights[baseComplement + k]);
       }
+      double size = sizes[c];
       double match = overlap / (size == 0.0 ? 1e-3 : size);
       double we = weights[base + energyIndex];
       double wec = weights[base + features + energyIndex];
@@ -156,6 +162,7 @@ final class DualVigilanceArt implements Serializable {
       weights[base + k] = Math.min(weights[base + k], f[k]);
       weights[base + features + k] = Math.min(weights[base + features + k], 1.0 - f[k]);
     }
+    sizes[c] = size(c);
     lastUsed[c] = clock;
   }
 
@@ -176,7 +183,17 @@ final class DualVigilanceArt implements Serializable {
       weights[base + k] = f[k];
       weights[base + features + k] = 1.0 - f[k];
     }
+    sizes[slot] = size(slot);
     lastUsed[slot] = clock;
+  }
+
+  private double size(int c) {
+    double s = 0.0;
+    int base = c * 2 * features;
+    for (int k = 0; k < 2 * features; k++) {
+      s += weights[base + k];
+    }
+    return s;
   }
 
   /**
@@ -196,6 +213,7 @@ final class DualVigilanceArt implements Serializable {
         weights[base + k] = clamp01(scale * lower + shift);
         weights[base + features + k] = 1.0 - clamp01(scale * upper + shift);
       }
+      sizes[c] = size(c);
     }
   }
 
