@@ -34,7 +34,7 @@ public final class NabArtHoldout {
     List<List<SweptSeries>> swept = new ArrayList<>();
     for (List<ArtDetector.Config> c : grid) {
       long t0 = System.nanoTime();
-      List<double[]> scores = NabBenchmark.detect(corpus, () -> mean(c), s -> {});
+      List<double[]> scores = combined(corpus, c);
       long t1 = System.nanoTime();
       NabResult r = NabBenchmark.score(corpus, scores, "art");
       StringBuilder sb = new StringBuilder(String.format("%s%n  ", c));
@@ -100,6 +100,32 @@ public final class NabArtHoldout {
     System.out.printf(
         "pooled held-out standard score: %.1f%n",
         NabScorer.normalise(heldRaw, heldWindows, profile));
+  }
+
+  private static List<double[]> ensembleScores;
+
+  /** Scores of a configuration; the ensemble's are computed once and reused. */
+  private static List<double[]> combined(NabCorpus corpus, List<ArtDetector.Config> configs) {
+    if (configs.size() == 1 || !configs.contains(null)) {
+      return NabBenchmark.detect(corpus, () -> mean(configs), s -> {});
+    }
+    if (ensembleScores == null) {
+      ensembleScores = NabBenchmark.detect(corpus, EnsembleDetector::new, s -> {});
+    }
+    List<ArtDetector.Config> arts = configs.stream().filter(c -> c != null).toList();
+    List<double[]> art = NabBenchmark.detect(corpus, () -> mean(arts), s -> {});
+    boolean max = "max".equals(System.getProperty("agg"));
+    List<double[]> out = new ArrayList<>();
+    for (int i = 0; i < art.size(); i++) {
+      double[] a = art.get(i);
+      double[] e = ensembleScores.get(i);
+      double[] o = new double[a.length];
+      for (int k = 0; k < a.length; k++) {
+        o[k] = max ? Math.max(a[k], e[k]) : (a[k] * arts.size() + e[k]) / (arts.size() + 1);
+      }
+      out.add(o);
+    }
+    return out;
   }
 
   private static ArtDetector.Config parse(String text) {
