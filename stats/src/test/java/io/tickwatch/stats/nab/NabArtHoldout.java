@@ -14,7 +14,9 @@ import java.util.TreeSet;
  * on the command line, then leave-one-category-out over that grid (pick configuration and threshold
  * on the other labelled categories, score the held-out one, pool the raw scores).
  *
- * <p>Arguments: data directory, windows file, then configurations as comma-separated {@code
+ * <p>{@code -Djitter=x} multiplies every value by {@code 1 + x} (a sensitivity check: the detectors
+ * are scale-invariant up to rounding). Arguments: data directory, windows file, then configurations
+ * as comma-separated {@code
  * warmupRows,step,window,levels,snapBand,spikeFraction,rangeMargin,initialRho,capacity,alarm}.
  */
 public final class NabArtHoldout {
@@ -155,11 +157,13 @@ public final class NabArtHoldout {
         configs.stream()
             .map(c -> c == null ? new EnsembleDetector() : (AnomalyDetector) new ArtDetector(c))
             .toList();
-    if (members.size() == 1) {
+    boolean max = "max".equals(System.getProperty("agg"));
+    double jitter = Double.parseDouble(System.getProperty("jitter", "0"));
+    if (members.size() == 1 && jitter == 0) {
       return members.get(0);
     }
-    boolean max = "max".equals(System.getProperty("agg"));
-    return (t, v) -> {
+    return (t, raw) -> {
+      double v = raw * (1 + jitter);
       double sum = 0;
       double top = 0;
       for (AnomalyDetector m : members) {
