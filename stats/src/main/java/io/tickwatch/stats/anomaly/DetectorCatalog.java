@@ -27,6 +27,7 @@ public final class DetectorCatalog {
         "knn-conformal-refractory",
         () -> refractory(new KnnConformalDetector(10, 3, 1500, 1000, 0.005)));
     FACTORIES.put("ensemble", EnsembleDetector::new);
+    FACTORIES.put("likelihood", LikelihoodDetector::new);
   }
 
   private DetectorCatalog() {}
