@@ -27,6 +27,8 @@ public final class DetectorCatalog {
         "knn-conformal-refractory",
         () -> refractory(new KnnConformalDetector(10, 3, 1500, 1000, 0.005)));
     FACTORIES.put("ensemble", EnsembleDetector::new);
+    FACTORIES.put("bocpd", BocpdDetector::new);
+    FACTORIES.put("ensemble-cpd", EnsembleCpdDetector::new);
   }
 
   private DetectorCatalog() {}
