@@ -51,6 +51,10 @@ public final class BocpdDetector implements AnomalyDetector {
    * @param shortRun longest segment counted as "just changed"
    * @param gateEvidence evidence {@code -log10(1 - short mass)} below which the score is 0
    * @param alarmSigmas size of the change, in rolling standard deviations, scored as {@link #ALARM}
+   * @param calibrationWindow 0 to score the size of the change directly; otherwise the expected
+   *     size of a recent change is turned into a z-score against its own previous {@code
+   *     calibrationWindow} values (how unusual this change is for this series), and {@code
+   *     alarmSigmas} applies to that z-score
    * @param refractoryRows rows over which a score must be a new maximum, 0 to report every score
    */
   public record Config(
@@ -66,6 +70,7 @@ public final class BocpdDetector implements AnomalyDetector {
       int shortRun,
       double gateEvidence,
       double alarmSigmas,
+      int calibrationWindow,
       int refractoryRows)
       implements java.io.Serializable {
 
@@ -87,7 +92,7 @@ public final class BocpdDetector implements AnomalyDetector {
 
     /** The fixed configuration documented in docs/ANOMALIES.md. */
     public static Config defaults() {
-      return new Config(1000, 30, 250.0, 50, 0.1, 1.0, 1.0, 1.0, 1, 15, 1.0, 3.0, 100);
+      return new Config(1000, 30, 250.0, 50, 0.1, 1.0, 1.0, 1.0, 2, 15, 0.0, 10.0, 1000, 100);
     }
   }
 
@@ -104,9 +109,11 @@ public final class BocpdDetector implements AnomalyDetector {
   private final double[] m2;
   private final double[] logWeight;
   private final double[] recentScores;
+  private final RollingMoments calibration;
   private int runs;
   private long row;
   private double shiftSigmas;
+  private double expectedShift;
   private double lastRaw;
   private double lastShift;
 
@@ -119,6 +126,8 @@ public final class BocpdDetector implements AnomalyDetector {
     this.m2 = new double[config.maxRuns()];
     this.logWeight = new double[config.maxRuns()];
     this.recentScores = new double[config.refractoryRows()];
+    this.calibration =
+        config.calibrationWindow() > 0 ? new RollingMoments(config.calibrationWindow()) : null;
   }
 
   /** With {@link Config#defaults()}. */
@@ -137,7 +146,9 @@ public final class BocpdDetector implements AnomalyDetector {
     lastShift = 0.0;
     if (values.size() >= config.minPoints()) {
       double evidence = evidence(value);
-      if (evidence >= config.gateEvidence()) {
+      if (calibration != null) {
+        s = calibrated(expectedShift);
+      } else if (evidence >= config.gateEvidence()) {
         lastShift = shiftSigmas;
         s = lastShift / (lastShift + config.alarmSigmas());
       }
@@ -230,7 +241,22 @@ public final class BocpdDetector implements AnomalyDetector {
     }
     double sd0 = Math.max(sd, floor);
     shiftSigmas = shortMass > 0 ? shift / shortMass / sd0 : 0.0;
+    expectedShift = shift / sd0;
     return Math.min(MAX_EVIDENCE, -Math.log10(Math.max(longMass, 1e-300)));
+  }
+
+  /** The z-score of {@code q} against the previous expected shifts, as a score; then records q. */
+  private double calibrated(double q) {
+    double s = 0.0;
+    if (calibration.size() >= config.minPoints()) {
+      double sd = calibration.sampleStdDev();
+      if (sd > 1e-12) {
+        double z = Math.max(0.0, (q - calibration.mean()) / sd);
+        s = z / (z + config.alarmSigmas());
+      }
+    }
+    calibration.add(q);
+    return s;
   }
 
   /**

@@ -29,6 +29,7 @@ public final class DetectorCatalog {
     FACTORIES.put("ensemble", EnsembleDetector::new);
     FACTORIES.put("bocpd", BocpdDetector::new);
     FACTORIES.put("ensemble-cpd", EnsembleCpdDetector::new);
+    FACTORIES.put("cusum", CusumDetector::new);
   }
 
   private DetectorCatalog() {}

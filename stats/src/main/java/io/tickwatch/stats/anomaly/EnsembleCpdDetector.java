@@ -38,7 +38,8 @@ public final class EnsembleCpdDetector implements AnomalyDetector {
     public static Config defaults() {
       return new Config(
           EnsembleDetector.Config.defaults(),
-          new BocpdDetector.Config(1000, 30, 250.0, 50, 0.1, 1.0, 1.0, 1.0, 2, 15, 2.0, 6.0, 100),
+          new BocpdDetector.Config(
+              1000, 30, 250.0, 50, 0.1, 1.0, 1.0, 1.0, 2, 15, 2.0, 6.0, 0, 100),
           50,
           0.0);
     }

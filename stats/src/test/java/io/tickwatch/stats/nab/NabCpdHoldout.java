@@ -2,6 +2,7 @@ package io.tickwatch.stats.nab;
 
 import io.tickwatch.stats.anomaly.AnomalyDetectorFactory;
 import io.tickwatch.stats.anomaly.BocpdDetector;
+import io.tickwatch.stats.anomaly.CusumDetector;
 import io.tickwatch.stats.anomaly.EnsembleCpdDetector;
 import io.tickwatch.stats.anomaly.EnsembleDetector;
 import java.nio.file.Path;
@@ -24,50 +25,90 @@ public final class NabCpdHoldout {
     return java.util.Arrays.stream(csv.split(",")).mapToDouble(Double::parseDouble).toArray();
   }
 
+  /**
+   * CUSUM alone, or the ensemble with a CUSUM channel combined like {@link EnsembleCpdDetector}
+   * (larger score, the other channel damped for 50 rows after an alarm).
+   */
+  private static void cusumGrid(
+      boolean combo, List<String> labels, List<AnomalyDetectorFactory> grid) {
+    for (double k : parse(System.getProperty("allowances", "0.5,1,2"))) {
+      for (double clip : parse(System.getProperty("clips", "3,5"))) {
+        for (double h : parse(System.getProperty("alarms", "8,15,30"))) {
+          CusumDetector.Config c = new CusumDetector.Config(1000, 30, k, clip, h, 100);
+          labels.add(String.format("cusum k %.1f clip %.0f h %.0f", k, clip, h));
+          grid.add(
+              combo
+                  ? () ->
+                      new io.tickwatch.stats.anomaly.PairedDetector(
+                          new EnsembleDetector(), new CusumDetector(c), 50)
+                  : () -> new CusumDetector(c));
+        }
+      }
+    }
+  }
+
   public static void main(String[] args) {
     NabCorpus corpus = NabCorpus.load(Path.of(args[0]), Path.of(args[1]));
     boolean combo = args.length > 2 && args[2].equals("combo");
     List<String> labels = new ArrayList<>();
     List<AnomalyDetectorFactory> grid = new ArrayList<>();
-    double[] tempers = parse(System.getProperty("tempers", "0.1,0.3"));
-    double[] hazards = parse(System.getProperty("hazards", "250"));
-    double[] evidences = parse(System.getProperty("evidences", "1,2"));
-    double[] boosts = parse(System.getProperty("boosts", "0"));
-    double[] sigmas = parse(System.getProperty("sigmas", "3,5,7"));
-    int[] minRuns =
-        java.util.Arrays.stream(parse(System.getProperty("minruns", "1,2")))
-            .mapToInt(v -> (int) v)
-            .toArray();
-    int[] shortRuns =
-        java.util.Arrays.stream(parse(System.getProperty("shortruns", "15")))
-            .mapToInt(v -> (int) v)
-            .toArray();
-    for (double temper : tempers)
-      for (double hazard : hazards) {
-        for (int minRun : minRuns) {
-          for (int shortRun : shortRuns) {
-            for (double evidence : evidences)
-              for (double sigma : sigmas)
-                for (double boost : boosts) {
-                  BocpdDetector.Config c =
-                      new BocpdDetector.Config(
-                          1000, 30, hazard, 50, 0.1, 1.0, 1.0, temper, minRun, shortRun, evidence,
-                          sigma, 100);
-                  labels.add(
-                      String.format(
-                          "temper %.2f hazard 1/%.0f runs %d-%d gate %.1f sigmas %.1f boost %.2f",
-                          temper, hazard, minRun, shortRun, evidence, sigma, boost));
-                  grid.add(
-                      combo
-                          ? () ->
-                              new EnsembleCpdDetector(
-                                  new EnsembleCpdDetector.Config(
-                                      EnsembleDetector.Config.defaults(), c, 50, boost))
-                          : () -> new BocpdDetector(c));
-                }
+    if (args.length > 2 && args[2].startsWith("cusum")) {
+      cusumGrid(args[2].equals("cusum-combo"), labels, grid);
+    } else {
+      double[] tempers = parse(System.getProperty("tempers", "0.1,0.3"));
+      double[] hazards = parse(System.getProperty("hazards", "250"));
+      double[] evidences = parse(System.getProperty("evidences", "1,2"));
+      double[] boosts = parse(System.getProperty("boosts", "0"));
+      double[] calibrations = parse(System.getProperty("calibrations", "0"));
+      double[] sigmas = parse(System.getProperty("sigmas", "3,5,7"));
+      int[] minRuns =
+          java.util.Arrays.stream(parse(System.getProperty("minruns", "1,2")))
+              .mapToInt(v -> (int) v)
+              .toArray();
+      int[] shortRuns =
+          java.util.Arrays.stream(parse(System.getProperty("shortruns", "15")))
+              .mapToInt(v -> (int) v)
+              .toArray();
+      for (double temper : tempers)
+        for (double hazard : hazards) {
+          for (int minRun : minRuns) {
+            for (int shortRun : shortRuns) {
+              for (double evidence : evidences)
+                for (double sigma : sigmas)
+                  for (double boost : boosts)
+                    for (double calib : calibrations) {
+                      BocpdDetector.Config c =
+                          new BocpdDetector.Config(
+                              1000,
+                              30,
+                              hazard,
+                              50,
+                              0.1,
+                              1.0,
+                              1.0,
+                              temper,
+                              minRun,
+                              shortRun,
+                              evidence,
+                              sigma,
+                              (int) calib,
+                              100);
+                      labels.add(
+                          String.format(
+                              "temper %.2f hazard 1/%.0f runs %d-%d gate %.1f sigmas %.1f boost %.2f calib %.0f",
+                              temper, hazard, minRun, shortRun, evidence, sigma, boost, calib));
+                      grid.add(
+                          combo
+                              ? () ->
+                                  new EnsembleCpdDetector(
+                                      new EnsembleCpdDetector.Config(
+                                          EnsembleDetector.Config.defaults(), c, 50, boost))
+                              : () -> new BocpdDetector(c));
+                    }
+            }
           }
         }
-      }
+    }
     NabProfile profile = NabProfile.STANDARD;
     List<List<SweptSeries>> swept = new ArrayList<>();
     for (int g = 0; g < grid.size(); g++) {
