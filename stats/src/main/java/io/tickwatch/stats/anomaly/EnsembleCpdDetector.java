@@ -7,7 +7,11 @@ package io.tickwatch.stats.anomaly;
  * its alarm can raise the alarm earlier. The ensemble's own scores are unchanged; a changepoint
  * score within {@code holdRows} rows after an ensemble alarm (and an ensemble score within {@code
  * holdRows} rows after a changepoint alarm) is damped to a tenth, so one event is not reported
- * twice.
+ * twice. Optionally ({@code boost}) an ensemble onset is raised by a concurrent change instead.
+ *
+ * <p>Measured on NAB (docs/ANOMALIES.md): no configuration tried beats the ensemble alone; the
+ * channel adds false positives faster than detections. The default is the least harmful active one
+ * (uncalibrated channel, segments of 2 to 15 values, gate 2, alarm at a 6 sigma shift).
  */
 public final class EnsembleCpdDetector implements AnomalyDetector {
 

@@ -13,10 +13,26 @@ import java.util.TreeSet;
 
 /**
  * Development helper (not a test): in-sample scores and leave-one-category-out check of the
- * changepoint channel's grid. Argument 3: {@code bocpd} (the changepoint detector alone) or {@code
- * combo} (ensemble-cpd). For each labelled category, picks the grid configuration and threshold
- * that score best on the other categories, then scores the held-out one with them; pools raw
- * scores.
+ * changepoint grids. Argument 3: {@code bocpd} (the changepoint detector alone), {@code combo}
+ * ({@link EnsembleCpdDetector}: the default ensemble plus the changepoint channel), {@code cusum}
+ * or {@code cusum-combo} (the ensemble and a CUSUM in a {@link
+ * io.tickwatch.stats.anomaly.PairedDetector}). Grid values come from system properties (comma
+ * lists): {@code tempers hazards minruns shortruns evidences sigmas boosts calibrations} for the
+ * changepoint grids, {@code allowances clips alarms} for the CUSUM ones. For each labelled
+ * category, picks the grid configuration and threshold that score best on the other categories,
+ * then scores the held-out one with them; pools raw scores. The runs reported in docs/ANOMALIES.md:
+ *
+ * <pre>
+ * java -Dtempers=1 -Devidences=0 -Dminruns=1,2 -Dcalibrations=1000 -Dsigmas=5 ... bocpd
+ * java -Dtempers=1 -Dsigmas=3 ... bocpd                      (uncalibrated, gate 1,2)
+ * java -Dtempers=0.05,0.15,0.4 -Dsigmas=3 ... bocpd          (tempered, see the class comment)
+ * java -Dtempers=1 -Dsigmas=4,6,8 ... combo                  (uncalibrated channel)
+ * java -Dtempers=1 -Dsigmas=7,10,14,20 -Devidences=0 -Dminruns=1,2 -Dcalibrations=1000 ... combo
+ * java -Dtempers=1 -Dsigmas=1000 -Dminruns=1 -Devidences=1,2 -Dboosts=0.1,0.25,0.5 ... combo
+ * java ... cusum ;  java -Dalarms=15,30,60 ... cusum-combo
+ * </pre>
+ *
+ * (the ensemble's own parameters stay at their defaults, which were chosen on the whole corpus).
  */
 public final class NabCpdHoldout {
   private NabCpdHoldout() {}
