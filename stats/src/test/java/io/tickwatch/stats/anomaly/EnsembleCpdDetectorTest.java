@@ -55,7 +55,7 @@ class EnsembleCpdDetectorTest extends AnomalyDetectorContractTest {
   }
 
   @Test
-  void shouldLeaveTheEnsembleScoresUnchangedWhenTheChangepointChannelIsSilent() {
+  void shouldNeverScoreBelowTheEnsembleWhileTheChangepointChannelStaysQuiet() {
     EnsembleCpdDetector.Config defaults = EnsembleCpdDetector.Config.defaults();
     AnomalyDetector combined = new EnsembleCpdDetector(defaults);
     AnomalyDetector ensemble = new EnsembleDetector(defaults.ensemble());
