@@ -31,6 +31,13 @@ public final class DetectorCatalog {
     FACTORIES.put(
         "art-ensemble",
         () -> new MaxScoreDetector(List.of(new ArtDetector(), new EnsembleDetector())));
+    FACTORIES.put("likelihood", LikelihoodDetector::new);
+    FACTORIES.put(
+        "art-likelihood",
+        () -> new MaxScoreDetector(List.of(new ArtDetector(), new LikelihoodDetector())));
+    FACTORIES.put("bocpd", BocpdDetector::new);
+    FACTORIES.put("ensemble-cpd", EnsembleCpdDetector::new);
+    FACTORIES.put("cusum", CusumDetector::new);
   }
 
   private DetectorCatalog() {}

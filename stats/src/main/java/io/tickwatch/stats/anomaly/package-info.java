@@ -27,7 +27,12 @@
  *       confidence bound, reporting time to exhaustion ({@link
  *       io.tickwatch.stats.anomaly.LeakAssessment});
  *   <li>{@link io.tickwatch.stats.anomaly.DegradationScorer}: the composite CPU / latency /
- *       cache-miss degradation score (0.4 / 0.4 / 0.2).
+ *       cache-miss degradation score (0.4 / 0.4 / 0.2);
+ *   <li>{@link io.tickwatch.stats.anomaly.BocpdDetector} (Bayesian online changepoints), {@link
+ *       io.tickwatch.stats.anomaly.CusumDetector} (two-sided CUSUM with a reset), and the
+ *       combinations {@link io.tickwatch.stats.anomaly.EnsembleCpdDetector} / {@link
+ *       io.tickwatch.stats.anomaly.PairedDetector}: changepoint views, measured on NAB and not
+ *       better than the ensemble.
  * </ul>
  *
  * <p>{@link io.tickwatch.stats.anomaly.DetectorCatalog} names the fixed configurations. Detectors
