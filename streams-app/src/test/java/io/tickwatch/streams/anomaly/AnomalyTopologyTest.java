@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Hysteresis, severity, fingerprints, restart, run-time rules and late input, in event time. */
 class AnomalyTopologyTest {
@@ -61,6 +63,32 @@ class AnomalyTopologyTest {
       assertThat(resolved.getEventTimeMillis().toEpochMilli()).isEqualTo(w(6) + 1000);
       assertThat(resolved.getFingerprint()).isEqualTo(fired.getFingerprint());
       assertThat(resolved.getSeverity()).isEqualTo(fired.getSeverity());
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"art", "art-ensemble", "likelihood"})
+  void shouldRunTheCatalogueDetectorsARuleCanName(String detector) {
+    String rule =
+        """
+        {"id": "cpu-%s", "detector": "%s",
+         "inputs": {"value": {"metric": "cpu.process.percent", "statistic": "mean"}},
+         "for": 1, "clear": 2}"""
+            .formatted(detector, detector);
+    try (AnomalyDriver d = new AnomalyDriver(config(rule), dir)) {
+      Random random = new Random(42);
+      int quiet = 600;
+      for (int i = 0; i < quiet; i++) {
+        d.pipe(HOST, CPU, w(i), 40 + random.nextGaussian());
+      }
+      assertThat(d.events()).as("quiet noise").isEmpty();
+      for (int i = quiet; i < quiet + 10; i++) {
+        d.pipe(HOST, CPU, w(i), 95 + random.nextGaussian());
+      }
+      List<AnomalyEvent> events = d.events();
+      assertThat(events).as("a jump of 55 standard deviations").isNotEmpty();
+      assertThat(events.get(0).getActive()).isTrue();
+      assertThat(events.get(0).getDetector()).isEqualTo(detector);
     }
   }
 

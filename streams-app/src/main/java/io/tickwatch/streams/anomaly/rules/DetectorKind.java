@@ -27,6 +27,12 @@ public enum DetectorKind {
           Param.of("sigmas", 3.0, 1e-9, 1000))),
   /** The NAB ensemble ({@code EnsembleDetector}, fixed parameters). */
   ENSEMBLE("ensemble", List.of("value"), List.of(), List.of()),
+  /** ARTime-style adaptive resonance ({@code ArtDetector}, catalogue parameters). */
+  ART("art", List.of("value"), List.of(), List.of()),
+  /** The larger of the ART and ensemble scores (the NAB default of the catalogue). */
+  ART_ENSEMBLE("art-ensemble", List.of("value"), List.of(), List.of()),
+  /** The ensemble's surprise through an anomaly likelihood ({@code LikelihoodDetector}). */
+  LIKELIHOOD("likelihood", List.of("value"), List.of(), List.of()),
   /** Rolling median / MAD (fixed parameters of the detector catalogue). */
   MEDIAN_MAD("median-mad", List.of("value"), List.of(), List.of()),
   /** Holt forecast residuals (fixed parameters of the detector catalogue). */

@@ -126,7 +126,8 @@ class RuleParserTest {
                         "rules[1] (a): duplicate id 'a'",
                         "rules[2] (b): params.limit is required by threshold",
                         "rules[3] (c): unknown detector 'magic' (known: [threshold, zscore,"
-                            + " ensemble, median-mad, holt, leak-trend, degradation])"));
+                            + " ensemble, art, art-ensemble, likelihood, median-mad, holt, leak-trend,"
+                            + " degradation])"));
   }
 
   @Test
