@@ -95,6 +95,18 @@ public enum DetectorKind {
     }
   }
 
+  /**
+   * Whether the detector reports one high score per event and damps the rows after it (a refractory
+   * period), so that it never scores high for several windows in a row and a rule on it can only
+   * use {@code "for": 1}.
+   */
+  public boolean alarmsOncePerEvent() {
+    return switch (this) {
+      case ENSEMBLE, ART, ART_ENSEMBLE, LIKELIHOOD -> true;
+      default -> false;
+    };
+  }
+
   /** The name used in rule JSON and in {@code AnomalyEvent.detector}. */
   public String jsonName() {
     return jsonName;

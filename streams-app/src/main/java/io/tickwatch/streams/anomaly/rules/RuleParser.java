@@ -175,6 +175,14 @@ public final class RuleParser {
     long windowMillis = window(node.get("window"), errors);
     Map<String, Double> params = params(node.get("params"), kind, errors);
     int forWindows = positiveInt(node, "for", 1, errors);
+    if (kind != null && kind.alarmsOncePerEvent() && forWindows > 1) {
+      errors.add(
+          "for must be 1 with detector "
+              + kind.jsonName()
+              + ": it scores one alarm per event and damps the windows after it, so "
+              + forWindows
+              + " anomalous windows in a row never happen");
+    }
     int clearWindows = positiveInt(node, "clear", 1, errors);
     SeverityMapping severity = severity(node.get("severity"), errors);
     boolean enabled = true;

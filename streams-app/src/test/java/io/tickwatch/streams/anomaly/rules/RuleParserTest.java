@@ -107,6 +107,20 @@ class RuleParserTest {
   }
 
   @Test
+  void shouldRejectForAboveOneWithADetectorThatAlarmsOncePerEvent() {
+    String rule =
+        """
+        {"id": "t", "detector": "%s", "inputs": {"value": {"metric": "tick.duration"}},
+         "for": 3}""";
+    for (String detector : List.of("ensemble", "art", "art-ensemble", "likelihood")) {
+      assertThatThrownBy(() -> RuleParser.parseRule(rule.formatted(detector), null))
+          .hasMessageContaining("for must be 1 with detector " + detector)
+          .hasMessageContaining("3 anomalous windows in a row never happen");
+    }
+    assertThat(RuleParser.parseRule(rule.formatted("zscore"), null).forWindows()).isEqualTo(3);
+  }
+
+  @Test
   void shouldRejectARuleFileWithAnyInvalidRuleListingEveryError() {
     assertThatThrownBy(
             () ->
