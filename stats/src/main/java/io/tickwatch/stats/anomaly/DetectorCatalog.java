@@ -27,6 +27,10 @@ public final class DetectorCatalog {
         "knn-conformal-refractory",
         () -> refractory(new KnnConformalDetector(10, 3, 1500, 1000, 0.005)));
     FACTORIES.put("ensemble", EnsembleDetector::new);
+    FACTORIES.put("art", ArtDetector::new);
+    FACTORIES.put(
+        "art-ensemble",
+        () -> new MaxScoreDetector(List.of(new ArtDetector(), new EnsembleDetector())));
   }
 
   private DetectorCatalog() {}

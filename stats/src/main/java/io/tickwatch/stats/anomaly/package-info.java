@@ -17,6 +17,10 @@
  *       single-view detectors;
  *   <li>{@link io.tickwatch.stats.anomaly.EnsembleDetector}: the recommended detector (best on NAB,
  *       see {@code docs/ANOMALIES.md});
+ *   <li>{@link io.tickwatch.stats.anomaly.ArtDetector}: an ARTime-style detector — windows of the
+ *       causally normalised series clustered by a dual-vigilance fuzzy ART memory ({@link
+ *       io.tickwatch.stats.anomaly.DualVigilanceArt}); a window no category resonates with is an
+ *       anomaly;
  *   <li>{@link io.tickwatch.stats.anomaly.RefractoryDetector}: wraps any detector so an event
  *       alarms once;
  *   <li>{@link io.tickwatch.stats.anomaly.MemoryLeakDetector}: least-squares trend with a

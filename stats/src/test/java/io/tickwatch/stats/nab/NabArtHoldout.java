@@ -1,0 +1,185 @@
+package io.tickwatch.stats.nab;
+
+import io.tickwatch.stats.anomaly.AnomalyDetector;
+import io.tickwatch.stats.anomaly.ArtDetector;
+import io.tickwatch.stats.anomaly.EnsembleDetector;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Development helper (not a test): in-sample scores of each {@link ArtDetector} configuration given
+ * on the command line, then leave-one-category-out over that grid (pick configuration and threshold
+ * on the other labelled categories, score the held-out one, pool the raw scores).
+ *
+ * <p>{@code -Djitter=x} multiplies every value by {@code 1 + x} (a sensitivity check: the detectors
+ * are scale-invariant up to rounding). Arguments: data directory, windows file, then configurations
+ * as comma-separated {@code
+ * warmupRows,step,window,levels,snapBand,spikeFraction,rangeMargin,initialRho,capacity,alarm}.
+ */
+public final class NabArtHoldout {
+  private NabArtHoldout() {}
+
+  public static void main(String[] args) {
+    NabCorpus corpus = NabCorpus.load(Path.of(args[0]), Path.of(args[1]));
+    List<List<ArtDetector.Config>> grid = new ArrayList<>();
+    for (int a = 2; a < args.length; a++) {
+      List<ArtDetector.Config> members = new ArrayList<>();
+      for (String member : args[a].split(";")) {
+        members.add(parse(member));
+      }
+      grid.add(members);
+    }
+    NabProfile profile = NabProfile.STANDARD;
+    List<List<SweptSeries>> swept = new ArrayList<>();
+    for (List<ArtDetector.Config> c : grid) {
+      long t0 = System.nanoTime();
+      List<double[]> scores = combined(corpus, c);
+      long t1 = System.nanoTime();
+      NabResult r = NabBenchmark.score(corpus, scores, "art");
+      StringBuilder sb = new StringBuilder(String.format("%s%n  ", c));
+      for (NabResult.ProfileScore ps : r.profiles()) {
+        sb.append(
+            String.format(
+                " %s=%.1f(t=%.4f tp=%d fp=%d)",
+                ps.profile().name().substring(0, Math.min(8, ps.profile().name().length())),
+                ps.normalizedScore(),
+                ps.best().threshold(),
+                ps.best().detectedWindows(),
+                ps.best().falsePositives()));
+      }
+      sb.append(String.format(" %.0fns/row%n  ", (t1 - t0) / (double) rows(corpus)));
+      for (NabResult.CategoryScore cs : r.categories()) {
+        sb.append(
+            String.format(
+                " %s=%.1f(raw %.2f)",
+                cs.category().replace("real", "").replace("artificial", "art"),
+                cs.normalizedScore(),
+                cs.atThreshold().rawScore()));
+      }
+      System.out.println(sb);
+      List<SweptSeries> list = new ArrayList<>();
+      for (int i = 0; i < scores.size(); i++) {
+        list.add(NabScorer.sweep(corpus.series().get(i), scores.get(i), profile));
+      }
+      swept.add(list);
+    }
+    Set<String> categories = new TreeSet<>();
+    corpus.series().forEach(s -> categories.add(s.category()));
+    double heldRaw = 0;
+    int heldWindows = 0;
+    for (String held : categories) {
+      int bestConfig = -1;
+      double bestNorm = Double.NEGATIVE_INFINITY;
+      ThresholdScore bestTrain = null;
+      for (int g = 0; g < grid.size(); g++) {
+        List<SweptSeries> train =
+            swept.get(g).stream().filter(s -> !s.category().equals(held)).toList();
+        ThresholdScore t = NabScorer.optimise(train, profile);
+        double norm = NabScorer.normalise(t.rawScore(), t.windows(), profile);
+        if (norm > bestNorm) {
+          bestNorm = norm;
+          bestTrain = t;
+          bestConfig = g;
+        }
+      }
+      List<SweptSeries> test =
+          swept.get(bestConfig).stream().filter(s -> s.category().equals(held)).toList();
+      ThresholdScore h = NabScorer.scoreAt(test, profile, bestTrain.threshold());
+      heldRaw += h.rawScore();
+      heldWindows += h.windows();
+      System.out.printf(
+          "held out %-22s train %.1f  config #%d  threshold %.4f  held-out %.1f (raw %.2f)%n",
+          held,
+          bestNorm,
+          bestConfig,
+          bestTrain.threshold(),
+          h.windows() == 0 ? Double.NaN : NabScorer.normalise(h.rawScore(), h.windows(), profile),
+          h.rawScore());
+    }
+    System.out.printf(
+        "pooled held-out standard score: %.1f%n",
+        NabScorer.normalise(heldRaw, heldWindows, profile));
+  }
+
+  private static List<double[]> ensembleScores;
+
+  /** Scores of a configuration; the ensemble's are computed once and reused. */
+  private static List<double[]> combined(NabCorpus corpus, List<ArtDetector.Config> configs) {
+    if (configs.size() == 1 || !configs.contains(null)) {
+      return NabBenchmark.detect(corpus, () -> mean(configs), s -> {});
+    }
+    if (ensembleScores == null) {
+      ensembleScores = NabBenchmark.detect(corpus, EnsembleDetector::new, s -> {});
+    }
+    List<ArtDetector.Config> arts = configs.stream().filter(c -> c != null).toList();
+    List<double[]> art = NabBenchmark.detect(corpus, () -> mean(arts), s -> {});
+    boolean max = "max".equals(System.getProperty("agg"));
+    List<double[]> out = new ArrayList<>();
+    for (int i = 0; i < art.size(); i++) {
+      double[] a = art.get(i);
+      double[] e = ensembleScores.get(i);
+      double[] o = new double[a.length];
+      for (int k = 0; k < a.length; k++) {
+        o[k] = max ? Math.max(a[k], e[k]) : (a[k] * arts.size() + e[k]) / (arts.size() + 1);
+      }
+      out.add(o);
+    }
+    return out;
+  }
+
+  private static ArtDetector.Config parse(String text) {
+    if (text.equals("ensemble")) {
+      return null;
+    }
+    String[] p = text.split(",");
+    return new ArtDetector.Config(
+        Integer.parseInt(p[0]),
+        Integer.parseInt(p[1]),
+        Integer.parseInt(p[2]),
+        Integer.parseInt(p[3]),
+        Double.parseDouble(p[4]),
+        Double.parseDouble(p[5]),
+        Double.parseDouble(p[6]),
+        Double.parseDouble(p[7]),
+        Integer.parseInt(p[8]),
+        Double.parseDouble(p[9]));
+  }
+
+  /**
+   * The mean (or with -Dagg=max the maximum) score of one detector per configuration; a null
+   * configuration (written "ensemble") stands for the default EnsembleDetector.
+   */
+  private static AnomalyDetector mean(List<ArtDetector.Config> configs) {
+    List<AnomalyDetector> members =
+        configs.stream()
+            .map(c -> c == null ? new EnsembleDetector() : (AnomalyDetector) new ArtDetector(c))
+            .toList();
+    boolean max = "max".equals(System.getProperty("agg"));
+    double jitter = Double.parseDouble(System.getProperty("jitter", "0"));
+    if (members.size() == 1 && jitter == 0) {
+      return members.get(0);
+    }
+    return (t, raw) -> {
+      double v = raw * (1 + jitter);
+      double sum = 0;
+      double top = 0;
+      for (AnomalyDetector m : members) {
+        double s = m.score(t, v);
+        sum += s;
+        top = Math.max(top, s);
+      }
+      return max ? top : sum / members.size();
+    };
+  }
+
+  private static long rows(NabCorpus corpus) {
+    long n = 0;
+    for (NabSeries s : corpus.series()) {
+      n += s.size();
+    }
+    return n;
+  }
+}
