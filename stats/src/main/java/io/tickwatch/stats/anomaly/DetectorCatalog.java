@@ -31,6 +31,10 @@ public final class DetectorCatalog {
     FACTORIES.put(
         "art-ensemble",
         () -> new MaxScoreDetector(List.of(new ArtDetector(), new EnsembleDetector())));
+    FACTORIES.put("likelihood", LikelihoodDetector::new);
+    FACTORIES.put(
+        "art-likelihood",
+        () -> new MaxScoreDetector(List.of(new ArtDetector(), new LikelihoodDetector())));
   }
 
   private DetectorCatalog() {}

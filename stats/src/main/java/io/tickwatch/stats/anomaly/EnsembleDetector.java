@@ -91,6 +91,12 @@ public final class EnsembleDetector implements AnomalyDetector {
     }
   }
 
+  /**
+   * The default serial version of the class before the {@link #surprise} hook was added, pinned so
+   * that stored detector states (same fields) stay readable.
+   */
+  private static final long serialVersionUID = -3826950357453337040L;
+
   private final Config config;
   private final RollingMoments values;
   private final RollingMoments shapes;
@@ -131,6 +137,29 @@ public final class EnsembleDetector implements AnomalyDetector {
     if (!Double.isFinite(value)) {
       return 0.0;
     }
+    double z = surprise(timestampMillis, value);
+    long row = count++;
+    double s = z / (z + config.alarmSigmas());
+    if (row < holdUntil) {
+      s *= 0.1;
+    } else if (z >= config.alarmSigmas()) {
+      holdUntil = row + config.holdRows();
+    }
+    double recentMax = 0.0;
+    for (double r : recentScores) {
+      recentMax = Math.max(recentMax, r);
+    }
+    recentScores[(int) (row % recentScores.length)] = s;
+    return s > recentMax ? s : 0.0;
+  }
+
+  /**
+   * The combined surprise of a finite {@code value} (steps 1 to 4 of the class comment: the largest
+   * view after the context discounts), updating the views but not the hold-off or refractory state.
+   * Package-private hook for detectors that post-process the surprise ({@link LikelihoodDetector});
+   * {@link #score} calls it exactly once per finite value.
+   */
+  double surprise(long timestampMillis, double value) {
     double z = 0.0;
     if (values.size() >= config.minPoints()) {
       z = zOf(values, value);
@@ -156,19 +185,7 @@ public final class EnsembleDetector implements AnomalyDetector {
     if (slowShape != null) {
       z = Math.max(z, config.slowWeight() * slowShapeZ(value));
     }
-    long row = count++;
-    double s = z / (z + config.alarmSigmas());
-    if (row < holdUntil) {
-      s *= 0.1;
-    } else if (z >= config.alarmSigmas()) {
-      holdUntil = row + config.holdRows();
-    }
-    double recentMax = 0.0;
-    for (double r : recentScores) {
-      recentMax = Math.max(recentMax, r);
-    }
-    recentScores[(int) (row % recentScores.length)] = s;
-    return s > recentMax ? s : 0.0;
+    return z;
   }
 
   /** The slow-shape z-score, computed once every {@code slowFactor} values, else 0. */
