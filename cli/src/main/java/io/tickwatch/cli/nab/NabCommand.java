@@ -58,7 +58,7 @@ public final class NabCommand implements Callable<Integer> {
       description =
           "detector name, a comma-separated list, or 'all' (default: ${DEFAULT-VALUE}); known: "
               + "${COMPLETION-CANDIDATES}",
-      defaultValue = "ensemble",
+      defaultValue = DetectorCatalog.DEFAULT_NAME,
       completionCandidates = DetectorNames.class)
   String detector;
 

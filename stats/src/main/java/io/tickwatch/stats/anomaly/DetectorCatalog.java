@@ -54,9 +54,15 @@ public final class DetectorCatalog {
     return List.copyOf(FACTORIES.keySet());
   }
 
-  /** The name of the recommended detector. */
+  /**
+   * The recommended detector for NAB-style series: the larger of the ART and likelihood scores, the
+   * best on held-out categories (docs/ANOMALIES.md, "Choosing the default").
+   */
+  public static final String DEFAULT_NAME = "art-likelihood";
+
+  /** The name of the recommended detector ({@link #DEFAULT_NAME}). */
   public static String defaultName() {
-    return "ensemble";
+    return DEFAULT_NAME;
   }
 
   /**

@@ -3,9 +3,12 @@ package io.tickwatch.stats.nab;
 import io.tickwatch.stats.anomaly.AnomalyDetector;
 import io.tickwatch.stats.anomaly.ArtDetector;
 import io.tickwatch.stats.anomaly.EnsembleDetector;
+import io.tickwatch.stats.anomaly.LikelihoodDetector;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -17,7 +20,15 @@ import java.util.TreeSet;
  * <p>{@code -Djitter=x} multiplies every value by {@code 1 + x} (a sensitivity check: the detectors
  * are scale-invariant up to rounding). Arguments: data directory, windows file, then configurations
  * as comma-separated {@code
- * warmupRows,step,window,levels,snapBand,spikeFraction,rangeMargin,initialRho,capacity,alarm}.
+ * warmupRows,step,window,levels,snapBand,spikeFraction,rangeMargin,initialRho,capacity,alarm}; a
+ * configuration may add {@code ;ensemble} or {@code ;likelihood} (a partner detector at its
+ * defaults, whose scores are computed once), or be just {@code ensemble} / {@code likelihood}.
+ *
+ * <p>{@code -Dnoisecal=p} (with {@code -Dagg=max} and a partner): before taking the maximum, each
+ * member's score is mapped monotonically (piecewise linear, 0 and 1 fixed) so that its own
+ * exceedance level at rate {@code p} on seeded Gaussian noise (60 series of 4000 rows, the first
+ * 600 of each not counted, as NAB's probation) becomes 0.5: both members then alarm equally often
+ * on noise. No NAB labels are involved in the scaling.
  */
 public final class NabArtHoldout {
   private NabArtHoldout() {}
@@ -106,32 +117,91 @@ public final class NabArtHoldout {
 
   private static List<double[]> ensembleScores;
 
-  /** Scores of a configuration; the ensemble's are computed once and reused. */
+  /** The partner detector written as {@code ensemble} or {@code likelihood} in a configuration. */
+  private static String partner = "ensemble";
+
+  private static double partnerLevel = Double.NaN;
+
+  private static AnomalyDetector newPartner() {
+    return "likelihood".equals(partner) ? new LikelihoodDetector() : new EnsembleDetector();
+  }
+
+  /** Scores of a configuration; the partner's are computed once and reused. */
   private static List<double[]> combined(NabCorpus corpus, List<ArtDetector.Config> configs) {
     if (configs.size() == 1 || !configs.contains(null)) {
       return NabBenchmark.detect(corpus, () -> mean(configs), s -> {});
     }
     if (ensembleScores == null) {
-      ensembleScores = NabBenchmark.detect(corpus, EnsembleDetector::new, s -> {});
+      ensembleScores = NabBenchmark.detect(corpus, NabArtHoldout::newPartner, s -> {});
     }
     List<ArtDetector.Config> arts = configs.stream().filter(c -> c != null).toList();
     List<double[]> art = NabBenchmark.detect(corpus, () -> mean(arts), s -> {});
     boolean max = "max".equals(System.getProperty("agg"));
+    String cal = System.getProperty("noisecal");
+    double artLevel = 0.5;
+    double partnerAt = 0.5;
+    if (max && cal != null) {
+      double rate = Double.parseDouble(cal);
+      if (Double.isNaN(partnerLevel)) {
+        partnerLevel = noiseLevel(NabArtHoldout::newPartner, rate);
+      }
+      artLevel = noiseLevel(() -> mean(arts), rate);
+      partnerAt = partnerLevel;
+      System.out.printf(
+          "  noise levels at rate %s: art %.4f, %s %.4f%n", cal, artLevel, partner, partnerAt);
+    }
     List<double[]> out = new ArrayList<>();
     for (int i = 0; i < art.size(); i++) {
       double[] a = art.get(i);
       double[] e = ensembleScores.get(i);
       double[] o = new double[a.length];
       for (int k = 0; k < a.length; k++) {
-        o[k] = max ? Math.max(a[k], e[k]) : (a[k] * arts.size() + e[k]) / (arts.size() + 1);
+        o[k] =
+            max
+                ? Math.max(rescale(a[k], artLevel), rescale(e[k], partnerAt))
+                : (a[k] * arts.size() + e[k]) / (arts.size() + 1);
       }
       out.add(o);
     }
     return out;
   }
 
+  /** Piecewise-linear monotone map of [0, 1] onto itself with {@code level} sent to 0.5. */
+  static double rescale(double score, double level) {
+    if (level == 0.5) {
+      return score;
+    }
+    return score <= level ? 0.5 * score / level : 0.5 + 0.5 * (score - level) / (1.0 - level);
+  }
+
+  /**
+   * The score a detector reaches or exceeds on a fraction {@code rate} of scored rows of seeded
+   * Gaussian noise (60 series of 4000 rows, one detector per series, the first 600 rows not
+   * counted).
+   */
+  static double noiseLevel(io.tickwatch.stats.anomaly.AnomalyDetectorFactory factory, double rate) {
+    int series = 60;
+    int rows = 4000;
+    int skip = 600;
+    double[] all = new double[series * (rows - skip)];
+    int n = 0;
+    for (int s = 0; s < series; s++) {
+      Random random = new Random(1000 + s);
+      AnomalyDetector d = factory.create();
+      for (int k = 0; k < rows; k++) {
+        double score = d.score(k * 300_000L, 10.0 + random.nextGaussian());
+        if (k >= skip) {
+          all[n++] = score;
+        }
+      }
+    }
+    Arrays.sort(all);
+    return all[Math.max(0, all.length - (int) Math.round(rate * all.length))];
+  }
+
   private static ArtDetector.Config parse(String text) {
-    if (text.equals("ensemble")) {
+    if (text.equals("ensemble") || text.equals("likelihood")) {
+      partner = text;
       return null;
     }
     String[] p = text.split(",");
@@ -155,7 +225,7 @@ public final class NabArtHoldout {
   private static AnomalyDetector mean(List<ArtDetector.Config> configs) {
     List<AnomalyDetector> members =
         configs.stream()
-            .map(c -> c == null ? new EnsembleDetector() : (AnomalyDetector) new ArtDetector(c))
+            .map(c -> c == null ? newPartner() : (AnomalyDetector) new ArtDetector(c))
             .toList();
     boolean max = "max".equals(System.getProperty("agg"));
     double jitter = Double.parseDouble(System.getProperty("jitter", "0"));
