@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Development helper (not a test): in-sample scores of each {@link ArtDetector} configuration given
@@ -77,42 +75,7 @@ public final class NabArtHoldout {
       }
       swept.add(list);
     }
-    Set<String> categories = new TreeSet<>();
-    corpus.series().forEach(s -> categories.add(s.category()));
-    double heldRaw = 0;
-    int heldWindows = 0;
-    for (String held : categories) {
-      int bestConfig = -1;
-      double bestNorm = Double.NEGATIVE_INFINITY;
-      ThresholdScore bestTrain = null;
-      for (int g = 0; g < grid.size(); g++) {
-        List<SweptSeries> train =
-            swept.get(g).stream().filter(s -> !s.category().equals(held)).toList();
-        ThresholdScore t = NabScorer.optimise(train, profile);
-        double norm = NabScorer.normalise(t.rawScore(), t.windows(), profile);
-        if (norm > bestNorm) {
-          bestNorm = norm;
-          bestTrain = t;
-          bestConfig = g;
-        }
-      }
-      List<SweptSeries> test =
-          swept.get(bestConfig).stream().filter(s -> s.category().equals(held)).toList();
-      ThresholdScore h = NabScorer.scoreAt(test, profile, bestTrain.threshold());
-      heldRaw += h.rawScore();
-      heldWindows += h.windows();
-      System.out.printf(
-          "held out %-22s train %.1f  config #%d  threshold %.4f  held-out %.1f (raw %.2f)%n",
-          held,
-          bestNorm,
-          bestConfig,
-          bestTrain.threshold(),
-          h.windows() == 0 ? Double.NaN : NabScorer.normalise(h.rawScore(), h.windows(), profile),
-          h.rawScore());
-    }
-    System.out.printf(
-        "pooled held-out standard score: %.1f%n",
-        NabScorer.normalise(heldRaw, heldWindows, profile));
+    HoldoutReport.print(CategoryHoldout.evaluate(swept, profile), g -> "#" + g);
   }
 
   private static List<double[]> ensembleScores;

@@ -8,8 +8,6 @@ import io.tickwatch.stats.anomaly.EnsembleDetector;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Development helper (not a test): in-sample scores and leave-one-category-out check of the
@@ -147,41 +145,6 @@ public final class NabCpdHoldout {
       }
       swept.add(list);
     }
-    Set<String> categories = new TreeSet<>();
-    corpus.series().forEach(s -> categories.add(s.category()));
-    double heldRaw = 0;
-    int heldWindows = 0;
-    for (String held : categories) {
-      int best = -1;
-      double bestNorm = Double.NEGATIVE_INFINITY;
-      ThresholdScore bestTrain = null;
-      for (int g = 0; g < grid.size(); g++) {
-        List<SweptSeries> train =
-            swept.get(g).stream().filter(s -> !s.category().equals(held)).toList();
-        ThresholdScore t = NabScorer.optimise(train, profile);
-        double norm = NabScorer.normalise(t.rawScore(), t.windows(), profile);
-        if (norm > bestNorm) {
-          bestNorm = norm;
-          bestTrain = t;
-          best = g;
-        }
-      }
-      List<SweptSeries> test =
-          swept.get(best).stream().filter(s -> s.category().equals(held)).toList();
-      ThresholdScore h = NabScorer.scoreAt(test, profile, bestTrain.threshold());
-      heldRaw += h.rawScore();
-      heldWindows += h.windows();
-      System.out.printf(
-          "held out %-22s train %.1f  [%s] threshold %.4f  held-out %.1f (raw %.2f)%n",
-          held,
-          bestNorm,
-          labels.get(best),
-          bestTrain.threshold(),
-          NabScorer.normalise(h.rawScore(), h.windows(), profile),
-          h.rawScore());
-    }
-    System.out.printf(
-        "pooled held-out standard score: %.1f%n",
-        NabScorer.normalise(heldRaw, heldWindows, profile));
+    HoldoutReport.print(CategoryHoldout.evaluate(swept, profile), g -> labels.get(g));
   }
 }

@@ -4,8 +4,6 @@ import io.tickwatch.stats.anomaly.EnsembleDetector;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Development helper (not a test): leave-one-category-out check of the ensemble's parameter choice.
@@ -54,40 +52,6 @@ public final class NabHoldout {
       }
       swept.add(list);
     }
-    Set<String> categories = new TreeSet<>();
-    corpus.series().forEach(s -> categories.add(s.category()));
-    double heldRaw = 0;
-    int heldWindows = 0;
-    for (String held : categories) {
-      int bestConfig = -1;
-      ThresholdScore bestTrain = null;
-      for (int g = 0; g < grid.size(); g++) {
-        List<SweptSeries> train =
-            swept.get(g).stream().filter(s -> !s.category().equals(held)).toList();
-        ThresholdScore t = NabScorer.optimise(train, profile);
-        double norm = NabScorer.normalise(t.rawScore(), t.windows(), profile);
-        if (bestTrain == null
-            || norm > NabScorer.normalise(bestTrain.rawScore(), bestTrain.windows(), profile)) {
-          bestTrain = t;
-          bestConfig = g;
-        }
-      }
-      List<SweptSeries> test =
-          swept.get(bestConfig).stream().filter(s -> s.category().equals(held)).toList();
-      ThresholdScore h = NabScorer.scoreAt(test, profile, bestTrain.threshold());
-      heldRaw += h.rawScore();
-      heldWindows += h.windows();
-      System.out.printf(
-          "held out %-22s train %.1f  config %s  threshold %.4f  held-out score %.1f (raw %.2f)%n",
-          held,
-          NabScorer.normalise(bestTrain.rawScore(), bestTrain.windows(), profile),
-          grid.get(bestConfig),
-          bestTrain.threshold(),
-          NabScorer.normalise(h.rawScore(), h.windows(), profile),
-          h.rawScore());
-    }
-    System.out.printf(
-        "pooled held-out standard score: %.1f%n",
-        NabScorer.normalise(heldRaw, heldWindows, profile));
+    HoldoutReport.print(CategoryHoldout.evaluate(swept, profile), g -> String.valueOf(grid.get(g)));
   }
 }
