@@ -1,10 +1,14 @@
 package io.tickwatch.cli.nab;
 
 import io.tickwatch.stats.anomaly.DetectorCatalog;
+import io.tickwatch.stats.nab.CategoryHoldout;
 import io.tickwatch.stats.nab.NabBenchmark;
 import io.tickwatch.stats.nab.NabCorpus;
+import io.tickwatch.stats.nab.NabProfile;
 import io.tickwatch.stats.nab.NabReport;
 import io.tickwatch.stats.nab.NabResult;
+import io.tickwatch.stats.nab.NabScorer;
+import io.tickwatch.stats.nab.SweptSeries;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,6 +66,14 @@ public final class NabCommand implements Callable<Integer> {
       completionCandidates = DetectorNames.class)
   String detector;
 
+  @Option(
+      names = "--holdout",
+      description =
+          "also print the leave-one-category-out score: each labelled category scored at the"
+              + " standard threshold chosen on the other categories, then pooled (an estimate for"
+              + " series the detector was not tuned on)")
+  boolean holdout;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -84,9 +96,26 @@ public final class NabCommand implements Callable<Integer> {
       NabBenchmark.writeResults(corpus, scores, name, outDir);
       NabResult result = NabBenchmark.score(corpus, scores, name);
       NabReport.lines(result).forEach(out::println);
+      if (holdout) {
+        printHoldout(corpus, scores, out, err);
+      }
       out.flush();
     }
     return 0;
+  }
+
+  private static void printHoldout(
+      NabCorpus corpus, List<double[]> scores, PrintWriter out, PrintWriter err) {
+    List<SweptSeries> swept = new ArrayList<>();
+    for (int i = 0; i < scores.size(); i++) {
+      swept.add(NabScorer.sweep(corpus.series().get(i), scores.get(i), NabProfile.STANDARD));
+    }
+    try {
+      NabReport.holdoutLines(CategoryHoldout.evaluate(List.of(swept), NabProfile.STANDARD))
+          .forEach(out::println);
+    } catch (IllegalArgumentException e) {
+      err.println("nab: no leave-one-category-out score: " + e.getMessage());
+    }
   }
 
   private NabCorpus corpus() {

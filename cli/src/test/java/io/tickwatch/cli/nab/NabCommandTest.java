@@ -85,6 +85,60 @@ class NabCommandTest {
   }
 
   @Test
+  void shouldPrintTheLeaveOneCategoryOutScoreOnRequest() throws IOException {
+    writeTinyCorpus();
+    // a second labelled category: the same spiky series under another name
+    Files.createDirectories(dir.resolve("data/other"));
+    Files.copy(dir.resolve("data/synthetic/spiky.csv"), dir.resolve("data/other/spiky.csv"));
+    String windows = Files.readString(dir.resolve("windows.json"));
+    String spikyWindows =
+        windows.substring(windows.indexOf(": [[") + 2, windows.indexOf("]],") + 2);
+    Files.writeString(
+        dir.resolve("windows.json"),
+        windows.replace("{", "{\"other/spiky.csv\": " + spikyWindows + ", "));
+
+    int code =
+        run(
+            "--data",
+            dir.resolve("data").toString(),
+            "--windows",
+            dir.resolve("windows.json").toString(),
+            "--out",
+            dir.resolve("results").toString(),
+            "--detector",
+            "zscore",
+            "--holdout");
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .contains("leave-one-category-out")
+        .containsPattern("\\n\\s+other\\s+9[0-9]\\.[0-9]")
+        .containsPattern("\\n\\s+synthetic\\s+9[0-9]\\.[0-9]")
+        .containsPattern("pooled\\s+9[0-9]\\.[0-9]");
+  }
+
+  @Test
+  void shouldSayWhyThereIsNoHoldoutScoreWithOneLabelledCategory() throws IOException {
+    writeTinyCorpus();
+
+    int code =
+        run(
+            "--data",
+            dir.resolve("data").toString(),
+            "--windows",
+            dir.resolve("windows.json").toString(),
+            "--out",
+            dir.resolve("results").toString(),
+            "--detector",
+            "zscore",
+            "--holdout");
+
+    assertThat(code).isZero();
+    assertThat(err.toString())
+        .contains("no leave-one-category-out score: holding out synthetic leaves no windows");
+  }
+
+  @Test
   void shouldRejectBadInputWithAOneLineReasonThroughMain() throws IOException {
     writeTinyCorpus();
     PrintWriter outWriter = new PrintWriter(out, true);

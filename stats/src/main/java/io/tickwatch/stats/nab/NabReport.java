@@ -48,4 +48,32 @@ public final class NabReport {
     }
     return lines;
   }
+
+  /** The leave-one-category-out folds and pooled score of one detector. */
+  public static List<String> holdoutLines(CategoryHoldout.Result result) {
+    List<String> lines = new ArrayList<>();
+    lines.add(
+        "  leave-one-category-out, standard profile (each category scored at the threshold"
+            + " chosen on the others):");
+    for (CategoryHoldout.Fold f : result.folds()) {
+      ThresholdScore t = f.heldOutResult();
+      String score =
+          Double.isNaN(f.heldOutScore())
+              ? "   n/a"
+              : String.format(Locale.ROOT, "%6.1f", f.heldOutScore());
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "    %-24s %s  (threshold %.4f, raw %.2f, windows detected %d/%d, FP %d)",
+              f.heldOut(),
+              score,
+              f.threshold(),
+              t.rawScore(),
+              t.detectedWindows(),
+              t.windows(),
+              t.falsePositives()));
+    }
+    lines.add(String.format(Locale.ROOT, "    %-24s %6.1f", "pooled", result.pooledScore()));
+    return lines;
+  }
 }
