@@ -126,6 +126,12 @@ public final class DashboardCommand implements Callable<Integer> {
       if (config.token().isEmpty()) {
         out.println("Access token of the control actions: " + server.token());
       }
+      if (server.readsNeedToken()) {
+        out.println(
+            "Not a loopback address: reads need the access token too (open "
+                + server.url()
+                + "/?token=<token> once in a browser, or send Authorization: Bearer <token>)");
+      }
       out.println("Running until Ctrl-C");
       out.flush();
       stop.await();

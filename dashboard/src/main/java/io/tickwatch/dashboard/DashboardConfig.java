@@ -29,6 +29,8 @@ import java.util.Optional;
  * @param sseQueueBatches per-client queue bound, in flushed batches; a full queue drops the client
  * @param sseMaxClients concurrent SSE clients accepted; more get 503
  * @param maxSeries series kept in memory; further series are dropped and counted
+ * @param readTokenAlways reads need the token on a loopback address too ({@code
+ *     dashboard.read.token=always}); off loopback they always need it
  */
 public record DashboardConfig(
     String host,
@@ -43,7 +45,8 @@ public record DashboardConfig(
     Duration sseHeartbeatInterval,
     int sseQueueBatches,
     int sseMaxClients,
-    int maxSeries) {
+    int maxSeries,
+    boolean readTokenAlways) {
 
   public static final String HOST = "dashboard.host";
   public static final String PORT = "dashboard.port";
@@ -58,6 +61,7 @@ public record DashboardConfig(
   public static final String SSE_QUEUE_BATCHES = "dashboard.sse.queue.batches";
   public static final String SSE_MAX_CLIENTS = "dashboard.sse.max.clients";
   public static final String MAX_SERIES = "dashboard.max.series";
+  public static final String READ_TOKEN = "dashboard.read.token";
 
   /** Checks the invariants of a config built in code. */
   public DashboardConfig {
@@ -98,6 +102,10 @@ public record DashboardConfig(
     int queue = integer(values, SSE_QUEUE_BATCHES, 64, 1, 100_000, errors);
     int maxClients = integer(values, SSE_MAX_CLIENTS, 1000, 1, 100_000, errors);
     int maxSeries = integer(values, MAX_SERIES, 5000, 1, 1_000_000, errors);
+    String readToken = text(values, READ_TOKEN).orElse("auto");
+    if (!readToken.equals("auto") && !readToken.equals("always")) {
+      errors.add(READ_TOKEN + ": must be auto or always, got '" + readToken + "'");
+    }
     if (!errors.isEmpty()) {
       throw new IllegalArgumentException("invalid dashboard config: " + String.join("; ", errors));
     }
@@ -114,7 +122,8 @@ public record DashboardConfig(
         Duration.ofSeconds(heartbeatSeconds),
         queue,
         maxClients,
-        maxSeries);
+        maxSeries,
+        readToken.equals("always"));
   }
 
   /** True when {@link #host()} is a loopback address (resolved). */
@@ -124,6 +133,15 @@ public record DashboardConfig(
     } catch (UnknownHostException e) {
       return false;
     }
+  }
+
+  /**
+   * True when the read endpoints (every {@code GET /api/...}, the stream, {@code /metrics}) need
+   * the access token: always off loopback, on loopback only with {@code
+   * dashboard.read.token=always}.
+   */
+  public boolean readsNeedToken() {
+    return readTokenAlways || !loopback();
   }
 
   /** A copy with another port. */
@@ -141,7 +159,8 @@ public record DashboardConfig(
         sseHeartbeatInterval,
         sseQueueBatches,
         sseMaxClients,
-        maxSeries);
+        maxSeries,
+        readTokenAlways);
   }
 
   private static Optional<String> text(Map<String, String> values, String key) {

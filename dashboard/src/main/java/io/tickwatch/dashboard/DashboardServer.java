@@ -8,7 +8,9 @@ import io.tickwatch.dashboard.feed.FeedRouter;
 import io.tickwatch.dashboard.feed.FeedStats;
 import io.tickwatch.dashboard.feed.KafkaFeed;
 import io.tickwatch.dashboard.http.AccessGuard;
+import io.tickwatch.dashboard.http.AccessToken;
 import io.tickwatch.dashboard.http.ApiContext;
+import io.tickwatch.dashboard.http.ReadGuard;
 import io.tickwatch.dashboard.http.Routes;
 import io.tickwatch.dashboard.metrics.DashboardMetrics;
 import io.tickwatch.dashboard.sse.EventHub;
@@ -22,6 +24,8 @@ import io.tickwatch.dashboard.upstream.HealthProbe;
 import io.tickwatch.dashboard.upstream.HistoryClient;
 import io.tickwatch.schemas.registry.RestSchemaRegistryClient;
 import io.tickwatch.schemas.registry.SchemaRegistryClient;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -109,6 +113,7 @@ public final class DashboardServer implements AutoCloseable {
               + " (at least 16 characters), or bind 127.0.0.1");
     }
     String token = config.token().orElseGet(DashboardServer::generateToken);
+    AccessToken accessToken = new AccessToken(token);
     SeriesStore store = new SeriesStore(config.maxSeries());
     AlertBook alerts = new AlertBook(5000);
     ExperimentBook experiments = new ExperimentBook(2000);
@@ -152,7 +157,8 @@ public final class DashboardServer implements AutoCloseable {
             config.alertingUrl().map(u -> new AlertingClient(u, UPSTREAM_TIMEOUT)),
             control,
             new ControlCommands(clock),
-            new AccessGuard(token),
+            new AccessGuard(accessToken),
+            new ReadGuard(accessToken, config.readsNeedToken()),
             clock,
             metrics::render,
             () -> health(feedStats, history, alerting, clock));
@@ -226,9 +232,32 @@ public final class DashboardServer implements AutoCloseable {
     return "http://" + host + ":" + port();
   }
 
-  /** The access token of the control actions (generated unless configured). */
+  /**
+   * The access token of the control actions, and of the reads when {@link #readsNeedToken()}
+   * (generated unless configured).
+   */
   public String token() {
     return token;
+  }
+
+  /**
+   * Whether reads (every {@code GET /api/...}, the stream, {@code /metrics}) need the token: true
+   * off loopback and with {@code dashboard.read.token=always}.
+   */
+  public boolean readsNeedToken() {
+    return config.readsNeedToken();
+  }
+
+  /**
+   * The URL to open in a browser: {@link #url()}{@code /}, or, when reads need the token, {@code
+   * /?token=<token>}, which logs the browser in and redirects to the page (the token leaves the
+   * address bar). Contains the token then: print it only where the token may be shown.
+   */
+  public String browserUrl() {
+    if (!readsNeedToken()) {
+      return url() + "/";
+    }
+    return url() + "/?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
   }
 
   /**

@@ -55,4 +55,27 @@ class DashboardConfigTest {
       assertThat(server.token()).isEqualTo("0123456789abcdef0123");
     }
   }
+
+  @Test
+  void shouldRequireTheTokenForReadsOnlyOffLoopbackByDefault() {
+    assertThat(DashboardConfig.defaults().readsNeedToken()).isFalse();
+    assertThat(DashboardConfig.fromMap(Map.of(DashboardConfig.HOST, "::1")).readsNeedToken())
+        .isFalse();
+    assertThat(DashboardConfig.fromMap(Map.of(DashboardConfig.HOST, "localhost")).readsNeedToken())
+        .isFalse();
+    assertThat(DashboardConfig.fromMap(Map.of(DashboardConfig.HOST, "10.1.2.3")).readsNeedToken())
+        .isTrue();
+    assertThat(DashboardConfig.fromMap(Map.of(DashboardConfig.HOST, "0.0.0.0")).readsNeedToken())
+        .isTrue();
+    assertThat(
+            DashboardConfig.fromMap(Map.of(DashboardConfig.READ_TOKEN, "always")).readsNeedToken())
+        .isTrue();
+    assertThat(
+            DashboardConfig.fromMap(
+                    Map.of(DashboardConfig.HOST, "10.1.2.3", DashboardConfig.READ_TOKEN, "auto"))
+                .readsNeedToken())
+        .isTrue();
+    assertThatThrownBy(() -> DashboardConfig.fromMap(Map.of(DashboardConfig.READ_TOKEN, "never")))
+        .hasMessageContaining("dashboard.read.token: must be auto or always");
+  }
 }

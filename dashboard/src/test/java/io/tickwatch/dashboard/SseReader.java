@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Reads an SSE stream on a daemon thread into a list of (event, data) pairs. */
@@ -26,13 +27,18 @@ public final class SseReader implements AutoCloseable {
   private volatile int status;
 
   public SseReader(HttpClient client, String url) throws Exception {
+    this(client, url, Map.of());
+  }
+
+  /** Opens the stream with extra request headers (credentials). */
+  public SseReader(HttpClient client, String url, Map<String, String> headers) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Accept", "text/event-stream")
+            .timeout(Duration.ofSeconds(10));
+    headers.forEach(request::header);
     HttpResponse<InputStream> response =
-        client.send(
-            HttpRequest.newBuilder(URI.create(url))
-                .header("Accept", "text/event-stream")
-                .timeout(Duration.ofSeconds(10))
-                .build(),
-            HttpResponse.BodyHandlers.ofInputStream());
+        client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
     status = response.statusCode();
     body = response.body();
     thread = new Thread(this::read, "sse-reader");

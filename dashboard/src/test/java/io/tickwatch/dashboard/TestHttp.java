@@ -26,6 +26,14 @@ public final class TestHttp {
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
+  public HttpResponse<String> get(String path, Map<String, String> headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(10));
+    headers.forEach(b::header);
+    return client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
   public HttpResponse<String> post(String path, String body, Map<String, String> headers)
       throws IOException, InterruptedException {
     HttpRequest.Builder b =

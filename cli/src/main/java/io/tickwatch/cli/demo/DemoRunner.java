@@ -262,8 +262,8 @@ public final class DemoRunner {
     dashboard.start();
     console.accept(
         "  + Dashboard at "
-            + dashboard.url()
-            + "/  (live charts, alerts, experiments, profiles; control actions need the access"
+            + dashboard.browserUrl()
+            + "  (live charts, alerts, experiments, profiles; control actions need the access"
             + " token "
             + dashboard.token()
             + ")");

@@ -1,8 +1,6 @@
 package io.tickwatch.dashboard.http;
 
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Locale;
 
 /**
@@ -12,13 +10,13 @@ import java.util.Locale;
  */
 public final class AccessGuard {
 
-  private final byte[] token;
+  private final AccessToken token;
 
   /**
    * @param token the access token
    */
-  public AccessGuard(String token) {
-    this.token = token.getBytes(StandardCharsets.UTF_8);
+  public AccessGuard(AccessToken token) {
+    this.token = token;
   }
 
   /**
@@ -31,11 +29,18 @@ public final class AccessGuard {
     if (authorization == null || authorization.isBlank()) {
       throw new ApiException(401, "control actions need the access token: Authorization: Bearer");
     }
-    if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-        || !MessageDigest.isEqual(
-            token, authorization.substring(7).trim().getBytes(StandardCharsets.UTF_8))) {
+    if (!token.matchesBearer(authorization)) {
       throw new ApiException(401, "invalid access token");
     }
+    checkOriginAndJson(ctx);
+  }
+
+  /**
+   * The checks of a browser-facing POST besides the token: same origin and a JSON body.
+   *
+   * @throws ApiException 403 or 415 with the reason
+   */
+  static void checkOriginAndJson(Context ctx) {
     String origin = ctx.header("Origin");
     if (origin != null) {
       String host = ctx.header("Host");

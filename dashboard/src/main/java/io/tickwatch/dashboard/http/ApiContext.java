@@ -29,6 +29,7 @@ import java.util.function.Supplier;
  * @param control control-command publisher, if a Kafka cluster is configured
  * @param commands command builder
  * @param guard access control of POSTs
+ * @param readGuard access control of reads (open on loopback)
  * @param clock wall clock (default time ranges)
  * @param metricsText renders {@code /metrics}
  * @param healthChecks name to "UP"/problem text, for {@code /health}
@@ -45,6 +46,7 @@ public record ApiContext(
     Optional<ControlPublisher> control,
     ControlCommands commands,
     AccessGuard guard,
+    ReadGuard readGuard,
     InstantSource clock,
     Supplier<String> metricsText,
     Supplier<Map<String, String>> healthChecks) {}

@@ -19,8 +19,10 @@ public final class Routes {
     ReadApi read = new ReadApi(api);
     WriteApi write = new WriteApi(api);
     StreamEndpoint stream = new StreamEndpoint(api.hub());
+    SessionEndpoint session = new SessionEndpoint(api.readGuard());
 
     app.before(SecurityHeaders::apply);
+    app.before(api.readGuard()::check);
 
     app.get("/health", ctx -> health(ctx, api));
     app.get(
@@ -40,6 +42,9 @@ public final class Routes {
     app.get("/api/v1/profiles", read::profiles);
     app.get("/api/v1/profiles/{id}", read::profile);
     app.get("/api/v1/stream", stream::handle);
+    app.get(ReadGuard.SESSION_PATH, session::status);
+    app.post(ReadGuard.SESSION_PATH, session::login);
+    app.delete(ReadGuard.SESSION_PATH, session::logout);
 
     app.post("/api/v1/alerts/{fingerprint}/ack", write::acknowledge);
     app.post("/api/v1/silences", write::silence);
@@ -47,7 +52,13 @@ public final class Routes {
     app.post("/api/v1/control/shed", write::shed);
 
     app.get("/webjars/uplot/<path>", StaticAssets::uplot);
-    app.get("/", StaticAssets::ui);
+    app.get(
+        "/",
+        ctx -> {
+          if (!session.loginByQuery(ctx)) {
+            StaticAssets.ui(ctx);
+          }
+        });
     app.get("/<path>", StaticAssets::ui);
 
     app.exception(

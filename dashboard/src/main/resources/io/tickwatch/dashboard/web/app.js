@@ -8,6 +8,7 @@ import { CardGrid, FLEET } from './js/cards.js';
 import { Controls, Messages, installTokenDialog } from './js/control.js';
 import { byId, el } from './js/dom.js';
 import { ExperimentsView } from './js/experiments.js';
+import { sessionReady, showLogin } from './js/login.js';
 import { ProfilesView } from './js/profiles.js';
 import { openStream } from './js/stream.js';
 import { TimeSeriesView } from './js/timeseries.js';
@@ -205,27 +206,40 @@ byId('shed-button').addEventListener('click', () => {
   }
 });
 
-readHash();
-openStream(
-  'api/v1/stream',
-  {
-    stats: (event) => {
-      series.accept(event);
-      overviewSoon();
+function start() {
+  readHash();
+  openStream(
+    'api/v1/stream',
+    {
+      stats: (event) => {
+        series.accept(event);
+        overviewSoon();
+      },
+      alert: (alert) => alerts.upsert(alert),
+      'ab-result': (result) => experiments.acceptResult(result),
+      profile: (profile) => profiles.upsert(profile),
     },
-    alert: (alert) => alerts.upsert(alert),
-    'ab-result': (result) => experiments.acceptResult(result),
-    profile: (profile) => profiles.upsert(profile),
-  },
-  setConnection,
-  () => {
-    series.reload();
-    loadAll();
-  },
-);
-setInterval(() => {
-  if (Date.now() - lastOverviewMillis >= OVERVIEW_IDLE_REFRESH_MILLIS) overviewSoon();
-}, OVERVIEW_IDLE_REFRESH_MILLIS);
-loadAll().then(() => {
-  root.dataset.loaded = 'true';
-});
+    (status) => {
+      setConnection(status);
+      // a refused stream is closed for good: the session may have ended (token changed)
+      if (status === 'closed') {
+        sessionReady().then((ok) => {
+          if (!ok) showLogin('The session ended: enter the access token again.');
+        });
+      }
+    },
+    () => {
+      series.reload();
+      loadAll();
+    },
+  );
+  setInterval(() => {
+    if (Date.now() - lastOverviewMillis >= OVERVIEW_IDLE_REFRESH_MILLIS) overviewSoon();
+  }, OVERVIEW_IDLE_REFRESH_MILLIS);
+  loadAll().then(() => {
+    root.dataset.loaded = 'true';
+  });
+}
+
+// off loopback, reads need the access token: ask for it instead of failing request by request
+sessionReady().then((ok) => (ok ? start() : showLogin()));

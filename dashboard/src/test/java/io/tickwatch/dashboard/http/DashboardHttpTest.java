@@ -218,6 +218,17 @@ class DashboardHttpTest {
   }
 
   @Test
+  void shouldKeepReadsOpenOnLoopback() throws Exception {
+    assertThat(server.readsNeedToken()).isFalse();
+    assertThat(server.browserUrl()).isEqualTo(server.url() + "/");
+    assertThat(http.get("/api/v1/overview").statusCode()).isEqualTo(200);
+    assertThat(http.get("/metrics").statusCode()).isEqualTo(200);
+    JsonNode session = JSON.readTree(http.get("/api/v1/session").body());
+    assertThat(session.path("required").asBoolean()).isFalse();
+    assertThat(session.path("authenticated").asBoolean()).isTrue();
+  }
+
+  @Test
   void shouldOpenAnEventStream() throws Exception {
     HttpResponse<InputStream> response =
         http.client()

@@ -38,9 +38,13 @@ import org.junit.jupiter.api.Test;
 /**
  * A real Prometheus (Debian's {@code /usr/bin/prometheus}, a child process on loopback, scrape
  * interval 1 s) scrapes the dashboard; its query API must return the rolling-stats series that came
- * through Kafka.
+ * through Kafka. The dashboard wants the token for reads ({@code dashboard.read.token=always}, as
+ * off loopback), so the scrape also proves Prometheus' {@code authorization: credentials_file}
+ * Bearer setup that docs/DASHBOARD.md recommends.
  */
 class RealPrometheusScrapeIT {
+
+  private static final String TOKEN = "prometheus-scrape-token-0123456789";
 
   static final Path PROMETHEUS = Path.of("/usr/bin/prometheus");
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -65,7 +69,11 @@ class RealPrometheusScrapeIT {
                   DashboardConfig.PORT,
                   "0",
                   DashboardConfig.BOOTSTRAP_SERVERS,
-                  kafka.bootstrapServers()));
+                  kafka.bootstrapServers(),
+                  DashboardConfig.TOKEN,
+                  TOKEN,
+                  DashboardConfig.READ_TOKEN,
+                  "always"));
       try (DashboardServer dashboard =
               DashboardServer.create(config, InstantSource.system(), registry).start();
           KafkaProducer<String, RollingStats> producer =
@@ -82,11 +90,14 @@ class RealPrometheusScrapeIT {
                     TestRecords.stats("scrape-host", "tick.duration", window, 1000, 8000, false)))
             .get();
         TestHttp http = new TestHttp(dashboard.url());
+        assertThat(http.get("/metrics").statusCode()).isEqualTo(401);
         Await.until(
             "the dashboard exposes the series",
             () -> {
               try {
-                return http.get("/metrics").body().contains("host=\"scrape-host\"");
+                return http.get("/metrics", Map.of("Authorization", "Bearer " + TOKEN))
+                    .body()
+                    .contains("host=\"scrape-host\"");
               } catch (Exception e) {
                 return false;
               }
@@ -94,6 +105,8 @@ class RealPrometheusScrapeIT {
 
         int port = freePort();
         Path configFile = dir.resolve("prometheus.yml");
+        Path tokenFile = dir.resolve("dashboard.token");
+        Files.writeString(tokenFile, TOKEN);
         Files.writeString(
             configFile,
             "global:\n"
@@ -101,6 +114,11 @@ class RealPrometheusScrapeIT {
                 + "  evaluation_interval: 1s\n"
                 + "scrape_configs:\n"
                 + "  - job_name: tickwatch-dashboard\n"
+                + "    authorization:\n"
+                + "      type: Bearer\n"
+                + "      credentials_file: "
+                + tokenFile
+                + "\n"
                 + "    static_configs:\n"
                 + "      - targets: ['127.0.0.1:"
                 + dashboard.port()
