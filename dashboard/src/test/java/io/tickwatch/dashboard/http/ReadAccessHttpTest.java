@@ -169,6 +169,27 @@ class ReadAccessHttpTest {
   }
 
   @Test
+  void shouldNotServeReadsThroughAnotherSpellingOfThePath() throws Exception {
+    for (String path :
+        List.of(
+            "//api/v1/overview",
+            "/api//v1/overview",
+            "/api/v1/overview/",
+            "/API/v1/overview",
+            "/%61pi/v1/overview",
+            "/api/v1/%6fverview",
+            "/js/../api/v1/overview",
+            "/api/v1/./overview",
+            "//metrics",
+            "/%6detrics")) {
+      var response = send("GET", path);
+      assertThat(response.statusCode()).as(path).isNotEqualTo(200);
+      assertThat(response.body()).as(path).doesNotContain("\"hosts\"", "tickwatch_");
+    }
+    assertThat(send("HEAD", "/api/v1/overview").statusCode()).isEqualTo(401);
+  }
+
+  @Test
   void shouldKeepHealthAndThePageOpen() throws Exception {
     assertThat(send("GET", "/health").statusCode()).isEqualTo(200);
     var page = send("GET", "/");
