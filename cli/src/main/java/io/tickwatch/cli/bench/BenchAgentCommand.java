@@ -1,12 +1,14 @@
 package io.tickwatch.cli.bench;
 
 import io.tickwatch.cli.options.Converters;
+import io.tickwatch.cli.options.WorkloadOptions;
 import io.tickwatch.cli.sim.OverheadBenchmark;
 import io.tickwatch.cli.sim.TickSummary;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -30,6 +32,8 @@ public final class BenchAgentCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Mixin WorkloadOptions workload;
+
   @Option(
       names = "--duration",
       defaultValue = "10s",
@@ -49,30 +53,6 @@ public final class BenchAgentCommand implements Callable<Integer> {
       defaultValue = "3",
       description = "Measured rounds; each runs both modes (default: ${DEFAULT-VALUE}).")
   int rounds;
-
-  @Option(
-      names = "--tick-rate",
-      defaultValue = "60",
-      description = "Game ticks per second (default: ${DEFAULT-VALUE}).")
-  int tickRateHz;
-
-  @Option(
-      names = "--players",
-      defaultValue = "300",
-      description = "Simulated players (default: ${DEFAULT-VALUE}).")
-  int players;
-
-  @Option(
-      names = "--entities-per-player",
-      defaultValue = "40",
-      description = "Moving entities per player (default: ${DEFAULT-VALUE}).")
-  int entitiesPerPlayer;
-
-  @Option(
-      names = "--actions-per-player",
-      defaultValue = "4",
-      description = "Player actions per player per second (default: ${DEFAULT-VALUE}).")
-  double actionsPerPlayerPerSecond;
 
   @Option(
       names = "--bootstrap-servers",
@@ -102,19 +82,19 @@ public final class BenchAgentCommand implements Callable<Integer> {
             duration,
             warmup,
             rounds,
-            tickRateHz,
-            players,
-            entitiesPerPlayer,
-            actionsPerPlayerPerSecond,
+            workload.tickRateHz(),
+            workload.players(),
+            workload.entitiesPerPlayer(),
+            workload.actionsPerPlayerPerSecond(),
             bootstrapServers,
             schemaRegistryUrl,
             sampleInterval);
     out.printf(
         "bench agent: %d Hz, %d players x %d entities, %d rounds x 2 x %s (+ warm-up %s per"
             + " mode), sample interval %s, publishing to %s%n",
-        tickRateHz,
-        players,
-        entitiesPerPlayer,
+        workload.tickRateHz(),
+        workload.players(),
+        workload.entitiesPerPlayer(),
         rounds,
         duration,
         warmup,
@@ -175,12 +155,7 @@ public final class BenchAgentCommand implements Callable<Integer> {
     if (rounds < 1) {
       problems.append(" --rounds must be >= 1;");
     }
-    if (tickRateHz < 1 || tickRateHz > 1000) {
-      problems.append(" --tick-rate must be in 1..1000;");
-    }
-    if (players < 1 || entitiesPerPlayer < 1 || actionsPerPlayerPerSecond < 0) {
-      problems.append(" --players and --entities-per-player must be >= 1;");
-    }
+    workload.appendProblems(problems);
     if (problems.length() > 0) {
       throw new ParameterException(spec.commandLine(), problems.toString().trim());
     }

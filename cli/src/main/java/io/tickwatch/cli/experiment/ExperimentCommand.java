@@ -3,6 +3,7 @@ package io.tickwatch.cli.experiment;
 import io.tickwatch.avro.AbResult;
 import io.tickwatch.avro.AssignmentUnit;
 import io.tickwatch.avro.Experiment;
+import io.tickwatch.avro.ExperimentStatus;
 import io.tickwatch.cli.options.ClusterConnectionOptions;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -154,12 +155,7 @@ public final class ExperimentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      try (ExperimentTopics topics = ExperimentTopics.open(connection)) {
-        Experiment current = existing(topics, id);
-        topics.write(ExperimentDefinition.started(current, Instant.now()));
-      }
-      spec.commandLine().getOut().println("Started experiment " + id);
-      return 0;
+      return transition(spec, connection, id, ExperimentStatus.RUNNING);
     }
   }
 
@@ -177,12 +173,7 @@ public final class ExperimentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      try (ExperimentTopics topics = ExperimentTopics.open(connection)) {
-        Experiment current = existing(topics, id);
-        topics.write(ExperimentDefinition.stopped(current, Instant.now()));
-      }
-      spec.commandLine().getOut().println("Stopped experiment " + id);
-      return 0;
+      return transition(spec, connection, id, ExperimentStatus.STOPPED);
     }
   }
 
@@ -234,6 +225,22 @@ public final class ExperimentCommand implements Callable<Integer> {
       }
       return 0;
     }
+  }
+
+  /** Moves experiment {@code id} to {@code target}: RUNNING (start) or STOPPED (stop). */
+  private static int transition(
+      CommandSpec spec, ClusterConnectionOptions connection, String id, ExperimentStatus target) {
+    boolean start = target == ExperimentStatus.RUNNING;
+    try (ExperimentTopics topics = ExperimentTopics.open(connection)) {
+      Experiment current = existing(topics, id);
+      Instant now = Instant.now();
+      topics.write(
+          start
+              ? ExperimentDefinition.started(current, now)
+              : ExperimentDefinition.stopped(current, now));
+    }
+    spec.commandLine().getOut().println((start ? "Started" : "Stopped") + " experiment " + id);
+    return 0;
   }
 
   private static Experiment existing(ExperimentTopics topics, String id) {

@@ -1,15 +1,9 @@
 package io.tickwatch.streams.app;
 
-import io.tickwatch.avro.RollingStats;
 import io.tickwatch.schemas.registry.SchemaRegistryClient;
 import io.tickwatch.streams.ab.AbConfig;
 import io.tickwatch.streams.ab.AbStreamsConfig;
 import io.tickwatch.streams.ab.AbTopology;
-import io.tickwatch.streams.query.LocalSeriesReader;
-import io.tickwatch.streams.query.SeriesIndex;
-import io.tickwatch.streams.query.SeriesQuery;
-import java.time.Duration;
-import java.util.List;
 import java.util.Properties;
 
 /**
@@ -39,41 +33,9 @@ public final class AbApp {
             appConfig.bootstrapServers(),
             appConfig.schemaRegistryUrl());
     return StreamsApp.create(
-        appConfig, AbTopology.build(abConfig, registry), recommended, streams -> NoSeries.INSTANCE);
-  }
-
-  /** A reader for an application that keeps no series: every query finds nothing. */
-  private enum NoSeries implements LocalSeriesReader {
-    INSTANCE;
-
-    @Override
-    public List<Duration> windowSizes() {
-      return List.of();
-    }
-
-    @Override
-    public String storeName(SeriesQuery query) {
-      return AbTopology.STATE_STORE;
-    }
-
-    @Override
-    public String storeKey(SeriesQuery query) {
-      return query.toString();
-    }
-
-    @Override
-    public String indexStoreName() {
-      return AbTopology.STATE_STORE;
-    }
-
-    @Override
-    public List<RollingStats> read(SeriesQuery query) {
-      return List.of();
-    }
-
-    @Override
-    public SeriesIndex index() {
-      return SeriesIndex.empty();
-    }
+        appConfig,
+        AbTopology.build(abConfig, registry),
+        recommended,
+        streams -> new NoSeriesReader(AbTopology.STATE_STORE));
   }
 }

@@ -1,15 +1,9 @@
 package io.tickwatch.streams.app;
 
-import io.tickwatch.avro.RollingStats;
 import io.tickwatch.schemas.registry.SchemaRegistryClient;
 import io.tickwatch.streams.anomaly.AnomalyConfig;
 import io.tickwatch.streams.anomaly.AnomalyStreamsConfig;
 import io.tickwatch.streams.anomaly.AnomalyTopology;
-import io.tickwatch.streams.query.LocalSeriesReader;
-import io.tickwatch.streams.query.SeriesIndex;
-import io.tickwatch.streams.query.SeriesQuery;
-import java.time.Duration;
-import java.util.List;
 import java.util.Properties;
 
 /**
@@ -43,41 +37,6 @@ public final class AnomalyApp {
         appConfig,
         AnomalyTopology.build(anomalyConfig, registry),
         recommended,
-        streams -> NoSeries.INSTANCE);
-  }
-
-  /** A reader for an application that keeps no series: every query finds nothing. */
-  private enum NoSeries implements LocalSeriesReader {
-    INSTANCE;
-
-    @Override
-    public List<Duration> windowSizes() {
-      return List.of();
-    }
-
-    @Override
-    public String storeName(SeriesQuery query) {
-      return AnomalyTopology.STATE_STORE;
-    }
-
-    @Override
-    public String storeKey(SeriesQuery query) {
-      return query.toString();
-    }
-
-    @Override
-    public String indexStoreName() {
-      return AnomalyTopology.STATE_STORE;
-    }
-
-    @Override
-    public List<RollingStats> read(SeriesQuery query) {
-      return List.of();
-    }
-
-    @Override
-    public SeriesIndex index() {
-      return SeriesIndex.empty();
-    }
+        streams -> new NoSeriesReader(AnomalyTopology.STATE_STORE));
   }
 }

@@ -1,11 +1,10 @@
 package io.tickwatch.streams.app;
 
-import java.nio.file.InvalidPathException;
+import io.tickwatch.streams.common.ConfigValues;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -56,6 +55,9 @@ public record StreamsAppConfig(
   public static final String QUERY_PORT = PREFIX + "query-port";
   public static final String CLOSE_TIMEOUT = PREFIX + "close-timeout";
 
+  /** The configuration's name in error messages. */
+  private static final String WHAT = "streams-app";
+
   /** Keys starting with this prefix are passed to Kafka Streams without the prefix. */
   public static final String KAFKA_PREFIX = PREFIX + "kafka.";
 
@@ -75,7 +77,8 @@ public record StreamsAppConfig(
 
   public StreamsAppConfig {
     kafkaOverrides = kafkaOverrides == null ? null : Map.copyOf(kafkaOverrides);
-    List<String> problems =
+    ConfigValues.requireNone(
+        WHAT,
         validate(
             applicationId,
             bootstrapServers,
@@ -86,11 +89,7 @@ public record StreamsAppConfig(
             queryHost,
             queryPort,
             closeTimeout,
-            kafkaOverrides);
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(
-          "invalid streams-app configuration: " + String.join("; ", problems));
-    }
+            kafkaOverrides));
   }
 
   /** Local defaults: localhost:9092, http://localhost:8081, ./tickwatch-data, 127.0.0.1:8082. */
@@ -123,32 +122,17 @@ public record StreamsAppConfig(
 
   private static StreamsAppConfig parse(
       Function<String, String> lookup, Map<String, String> overrides) {
-    List<String> problems = new ArrayList<>();
-    String applicationId = text(lookup, APPLICATION_ID, DEFAULT_APPLICATION_ID);
-    String bootstrap = text(lookup, BOOTSTRAP_SERVERS, "localhost:9092");
-    String registry = text(lookup, SCHEMA_REGISTRY_URL, "http://localhost:8081");
-    Path dataDir = Path.of("tickwatch-data");
-    String dataDirText = lookup.apply(DATA_DIR);
-    if (dataDirText != null && !dataDirText.isBlank()) {
-      try {
-        dataDir = Path.of(dataDirText.trim());
-      } catch (InvalidPathException e) {
-        problems.add(DATA_DIR + ": '" + dataDirText + "' is not a path");
-      }
-    }
-    int threads = integer(lookup, NUM_STREAM_THREADS, 1, problems);
-    int standbys = integer(lookup, STANDBY_REPLICAS, 0, problems);
-    String queryHost = text(lookup, QUERY_HOST, "127.0.0.1");
-    int queryPort = integer(lookup, QUERY_PORT, DEFAULT_QUERY_PORT, problems);
-    Duration closeTimeout = Duration.ofSeconds(30);
-    String closeText = lookup.apply(CLOSE_TIMEOUT);
-    if (closeText != null && !closeText.isBlank()) {
-      try {
-        closeTimeout = parseDuration(closeText);
-      } catch (IllegalArgumentException e) {
-        problems.add(CLOSE_TIMEOUT + ": " + e.getMessage());
-      }
-    }
+    ConfigValues values = new ConfigValues(lookup);
+    String applicationId = values.text(APPLICATION_ID, DEFAULT_APPLICATION_ID);
+    String bootstrap = values.text(BOOTSTRAP_SERVERS, "localhost:9092");
+    String registry = values.text(SCHEMA_REGISTRY_URL, "http://localhost:8081");
+    Path dataDir = values.path(DATA_DIR, Path.of("tickwatch-data"));
+    int threads = values.integer(NUM_STREAM_THREADS, 1);
+    int standbys = values.integer(STANDBY_REPLICAS, 0);
+    String queryHost = values.text(QUERY_HOST, "127.0.0.1");
+    int queryPort = values.integer(QUERY_PORT, DEFAULT_QUERY_PORT);
+    Duration closeTimeout = values.duration(CLOSE_TIMEOUT, Duration.ofSeconds(30));
+    List<String> problems = values.problems();
     problems.addAll(
         validate(
             applicationId,
@@ -161,10 +145,7 @@ public record StreamsAppConfig(
             queryPort,
             closeTimeout,
             overrides));
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(
-          "invalid streams-app configuration: " + String.join("; ", problems));
-    }
+    ConfigValues.requireNone(WHAT, problems);
     return new StreamsAppConfig(
         applicationId,
         bootstrap,
@@ -320,52 +301,6 @@ public record StreamsAppConfig(
       }
     }
     return problems;
-  }
-
-  private static String text(Function<String, String> lookup, String key, String fallback) {
-    String value = lookup.apply(key);
-    return value == null || value.isBlank() ? fallback : value.trim();
-  }
-
-  private static int integer(
-      Function<String, String> lookup, String key, int fallback, List<String> problems) {
-    String value = lookup.apply(key);
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    try {
-      return Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      problems.add(key + ": '" + value + "' is not an integer");
-      return fallback;
-    }
-  }
-
-  /** Parses {@code 500ms}, {@code 30s}, {@code 2m} or ISO-8601 ({@code PT30S}). */
-  static Duration parseDuration(String text) {
-    String t = text.trim().toLowerCase(Locale.ROOT);
-    try {
-      if (t.startsWith("p")) {
-        return Duration.parse(t.toUpperCase(Locale.ROOT));
-      }
-      if (t.endsWith("ms")) {
-        return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
-      }
-      long amount = Long.parseLong(t.substring(0, t.length() - 1));
-      switch (t.charAt(t.length() - 1)) {
-        case 's':
-          return Duration.ofSeconds(amount);
-        case 'm':
-          return Duration.ofMinutes(amount);
-        case 'h':
-          return Duration.ofHours(amount);
-        default:
-          break;
-      }
-    } catch (RuntimeException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException("'" + text + "' is not a duration (500ms, 30s, 2m, PT30S)");
   }
 
   @Override

@@ -2,12 +2,11 @@ package io.tickwatch.streams.stats;
 
 import io.tickwatch.schemas.topic.Topics;
 import io.tickwatch.stats.sketch.LogBucketMapping;
+import io.tickwatch.streams.common.ConfigValues;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -68,6 +67,9 @@ public record RollingStatsConfig(
   public static final String RELATIVE_ACCURACY = PREFIX + "relative-accuracy";
   public static final String DEAD_LETTER_TOPIC = PREFIX + "dead-letter-topic";
 
+  /** The configuration's name in error messages. */
+  private static final String WHAT = "rolling-stats";
+
   public static final List<Duration> DEFAULT_WINDOW_SIZES =
       List.of(
           Duration.ofSeconds(1),
@@ -81,7 +83,8 @@ public record RollingStatsConfig(
   /** Validates every field and reports all errors at once. */
   public RollingStatsConfig {
     windowSizes = windowSizes == null ? null : List.copyOf(windowSizes);
-    List<String> errors =
+    ConfigValues.requireNone(
+        WHAT,
         validate(
             inputTopic,
             outputTopic,
@@ -94,11 +97,7 @@ public record RollingStatsConfig(
             replayToMillis,
             outputNamespace,
             relativeAccuracy,
-            deadLetterTopic);
-    if (!errors.isEmpty()) {
-      throw new IllegalArgumentException(
-          "invalid rolling-stats configuration: " + String.join("; ", errors));
-    }
+            deadLetterTopic));
   }
 
   /** The defaults: live processing of {@code tickwatch.samples} into the catalogue topics. */
@@ -114,45 +113,33 @@ public record RollingStatsConfig(
    * @throws IllegalArgumentException listing every invalid or unparsable value
    */
   public static RollingStatsConfig from(Function<String, String> lookup) {
-    List<String> errors = new ArrayList<>();
-    String namespace = string(lookup, OUTPUT_NAMESPACE, "");
-    String input = string(lookup, INPUT_TOPIC, Topics.SAMPLES.name());
+    ConfigValues values = new ConfigValues(lookup);
+    String namespace = values.text(OUTPUT_NAMESPACE, "");
+    String input = values.text(INPUT_TOPIC, Topics.SAMPLES.name());
     String output =
-        string(
-            lookup, OUTPUT_TOPIC, namespace.isEmpty() ? Topics.STATS.name() : namespace + "stats");
+        values.text(OUTPUT_TOPIC, namespace.isEmpty() ? Topics.STATS.name() : namespace + "stats");
     String live =
-        string(
-            lookup,
-            LIVE_TOPIC,
-            namespace.isEmpty() ? Topics.STATS_LIVE.name() : namespace + "stats-live");
+        values.text(
+            LIVE_TOPIC, namespace.isEmpty() ? Topics.STATS_LIVE.name() : namespace + "stats-live");
     List<Duration> sizes = DEFAULT_WINDOW_SIZES;
-    String sizesText = lookup.apply(WINDOW_SIZES);
-    if (sizesText != null && !sizesText.isBlank()) {
+    String sizesText = values.raw(WINDOW_SIZES);
+    if (sizesText != null) {
       sizes = new ArrayList<>();
       for (String part : sizesText.split(",")) {
-        Duration d = duration(WINDOW_SIZES, part, errors);
+        Duration d = values.toDuration(WINDOW_SIZES, part);
         if (d != null) {
           sizes.add(d);
         }
       }
     }
-    Duration grace = durationOr(lookup, GRACE, DEFAULT_GRACE, errors);
-    Duration fleetHostTimeout =
-        durationOr(lookup, FLEET_HOST_TIMEOUT, DEFAULT_FLEET_HOST_TIMEOUT, errors);
-    Duration liveInterval =
-        durationOr(lookup, LIVE_UPDATE_INTERVAL, DEFAULT_LIVE_UPDATE_INTERVAL, errors);
-    long from = instantOr(lookup, REPLAY_FROM, Long.MIN_VALUE, errors);
-    long to = instantOr(lookup, REPLAY_TO, Long.MAX_VALUE, errors);
-    double accuracy = LogBucketMapping.DEFAULT_RELATIVE_ACCURACY;
-    String accuracyText = lookup.apply(RELATIVE_ACCURACY);
-    if (accuracyText != null && !accuracyText.isBlank()) {
-      try {
-        accuracy = Double.parseDouble(accuracyText.trim());
-      } catch (NumberFormatException e) {
-        errors.add(RELATIVE_ACCURACY + ": not a number: '" + accuracyText + "'");
-      }
-    }
-    String deadLetter = string(lookup, DEAD_LETTER_TOPIC, Topics.DEAD_LETTER.name());
+    Duration grace = values.duration(GRACE, DEFAULT_GRACE);
+    Duration fleetHostTimeout = values.duration(FLEET_HOST_TIMEOUT, DEFAULT_FLEET_HOST_TIMEOUT);
+    Duration liveInterval = values.duration(LIVE_UPDATE_INTERVAL, DEFAULT_LIVE_UPDATE_INTERVAL);
+    long from = values.epochMillis(REPLAY_FROM, Long.MIN_VALUE);
+    long to = values.epochMillis(REPLAY_TO, Long.MAX_VALUE);
+    double accuracy = values.decimal(RELATIVE_ACCURACY, LogBucketMapping.DEFAULT_RELATIVE_ACCURACY);
+    String deadLetter = values.text(DEAD_LETTER_TOPIC, Topics.DEAD_LETTER.name());
+    List<String> errors = values.problems();
     errors.addAll(
         validate(
             input,
@@ -167,10 +154,7 @@ public record RollingStatsConfig(
             namespace,
             accuracy,
             deadLetter));
-    if (!errors.isEmpty()) {
-      throw new IllegalArgumentException(
-          "invalid rolling-stats configuration: " + String.join("; ", errors));
-    }
+    ConfigValues.requireNone(WHAT, errors);
     return new RollingStatsConfig(
         input,
         output,
@@ -311,70 +295,6 @@ public record RollingStatsConfig(
       errors.add(key + ": required");
     } else if (d.isNegative()) {
       errors.add(key + ": must not be negative, was " + d);
-    }
-  }
-
-  private static String string(Function<String, String> lookup, String key, String fallback) {
-    String value = lookup.apply(key);
-    return value == null || value.isBlank() ? fallback : value.trim();
-  }
-
-  private static Duration durationOr(
-      Function<String, String> lookup, String key, Duration fallback, List<String> errors) {
-    String value = lookup.apply(key);
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    Duration d = duration(key, value, errors);
-    return d == null ? fallback : d;
-  }
-
-  /** Parses {@code 500ms}, {@code 2s}, {@code 1m}, {@code 1h}, {@code 1d} or ISO-8601. */
-  static Duration duration(String key, String text, List<String> errors) {
-    String t = text.trim().toLowerCase(Locale.ROOT);
-    try {
-      if (t.startsWith("p")) {
-        return Duration.parse(t.toUpperCase(Locale.ROOT));
-      }
-      if (t.endsWith("ms")) {
-        return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
-      }
-      long amount = Long.parseLong(t.substring(0, t.length() - 1));
-      switch (t.charAt(t.length() - 1)) {
-        case 's':
-          return Duration.ofSeconds(amount);
-        case 'm':
-          return Duration.ofMinutes(amount);
-        case 'h':
-          return Duration.ofHours(amount);
-        case 'd':
-          return Duration.ofDays(amount);
-        default:
-          break;
-      }
-    } catch (RuntimeException e) {
-      // reported below
-    }
-    errors.add(key + ": '" + text + "' is not a duration (500ms, 2s, 1m, 1h, PT2S)");
-    return null;
-  }
-
-  private static long instantOr(
-      Function<String, String> lookup, String key, long fallback, List<String> errors) {
-    String value = lookup.apply(key);
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    String t = value.trim();
-    try {
-      return Long.parseLong(t);
-    } catch (NumberFormatException e) {
-      try {
-        return Instant.parse(t).toEpochMilli();
-      } catch (DateTimeParseException e2) {
-        errors.add(key + ": '" + value + "' is neither epoch milliseconds nor an ISO-8601 instant");
-        return fallback;
-      }
     }
   }
 }

@@ -2,11 +2,13 @@ package io.tickwatch.cli.bench.profiler;
 
 import io.tickwatch.cli.bench.pipeline.MachineInfo;
 import io.tickwatch.cli.options.Converters;
+import io.tickwatch.cli.options.WorkloadOptions;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -28,6 +30,8 @@ import picocli.CommandLine.Spec;
 public final class BenchProfilerCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
+
+  @Mixin WorkloadOptions workload;
 
   @Option(
       names = "--duration",
@@ -56,30 +60,6 @@ public final class BenchProfilerCommand implements Callable<Integer> {
       description = "Sampling intervals in milliseconds (default: ${DEFAULT-VALUE}).")
   List<Integer> intervalsMillis;
 
-  @Option(
-      names = "--tick-rate",
-      defaultValue = "60",
-      description = "Game ticks per second (default: ${DEFAULT-VALUE}).")
-  int tickRateHz;
-
-  @Option(
-      names = "--players",
-      defaultValue = "300",
-      description = "Simulated players (default: ${DEFAULT-VALUE}).")
-  int players;
-
-  @Option(
-      names = "--entities-per-player",
-      defaultValue = "40",
-      description = "Moving entities per player (default: ${DEFAULT-VALUE}).")
-  int entitiesPerPlayer;
-
-  @Option(
-      names = "--actions-per-player",
-      defaultValue = "4",
-      description = "Player actions per player per second (default: ${DEFAULT-VALUE}).")
-  double actionsPerPlayerPerSecond;
-
   @Override
   public Integer call() throws Exception {
     validate();
@@ -87,9 +67,9 @@ public final class BenchProfilerCommand implements Callable<Integer> {
     out.printf(
         "bench profiler: %d Hz, %d players x %d entities, intervals %s ms, %d rounds x %s per"
             + " mode (+ warm-up %s per mode)%nmachine: %s%n",
-        tickRateHz,
-        players,
-        entitiesPerPlayer,
+        workload.tickRateHz(),
+        workload.players(),
+        workload.entitiesPerPlayer(),
         intervalsMillis,
         rounds,
         duration,
@@ -102,10 +82,10 @@ public final class BenchProfilerCommand implements Callable<Integer> {
                     duration,
                     warmup,
                     rounds,
-                    tickRateHz,
-                    players,
-                    entitiesPerPlayer,
-                    actionsPerPlayerPerSecond,
+                    workload.tickRateHz(),
+                    workload.players(),
+                    workload.entitiesPerPlayer(),
+                    workload.actionsPerPlayerPerSecond(),
                     intervalsMillis),
                 line -> {
                   out.println(line);
@@ -177,12 +157,7 @@ public final class BenchProfilerCommand implements Callable<Integer> {
         || intervalsMillis.stream().anyMatch(i -> i == null || i < 1 || i > 1000)) {
       problems.append(" --intervals must be milliseconds in 1..1000;");
     }
-    if (tickRateHz < 1 || tickRateHz > 1000) {
-      problems.append(" --tick-rate must be in 1..1000;");
-    }
-    if (players < 1 || entitiesPerPlayer < 1 || actionsPerPlayerPerSecond < 0) {
-      problems.append(" --players and --entities-per-player must be >= 1;");
-    }
+    workload.appendProblems(problems);
     if (problems.length() > 0) {
       throw new ParameterException(spec.commandLine(), problems.toString().trim());
     }
