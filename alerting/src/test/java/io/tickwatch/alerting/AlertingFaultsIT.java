@@ -11,6 +11,7 @@ import io.tickwatch.schemas.registry.server.EmbeddedSchemaRegistry;
 import io.tickwatch.schemas.serde.AvroSerdeConfig;
 import io.tickwatch.schemas.serde.AvroSerializer;
 import io.tickwatch.schemas.testkit.KafkaTestCluster;
+import io.tickwatch.schemas.topic.PartitionLeaders;
 import io.tickwatch.schemas.topic.Topics;
 import java.time.Duration;
 import java.util.HashMap;
@@ -61,6 +62,7 @@ class AlertingFaultsIT {
           .createTopics(Topics.all().stream().map(t -> t.toNewTopic((short) 1)).toList())
           .all()
           .get();
+      PartitionLeaders.awaitAll(admin, Duration.ofSeconds(60));
     }
     registry =
         EmbeddedSchemaRegistry.builder()

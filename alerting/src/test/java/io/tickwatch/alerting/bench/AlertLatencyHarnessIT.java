@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickwatch.schemas.registry.server.EmbeddedSchemaRegistry;
 import io.tickwatch.schemas.testkit.KafkaTestCluster;
+import io.tickwatch.schemas.topic.PartitionLeaders;
 import io.tickwatch.schemas.topic.Topics;
 import java.time.Duration;
 import java.util.Map;
@@ -27,6 +28,7 @@ class AlertLatencyHarnessIT {
             .createTopics(Topics.all().stream().map(t -> t.toNewTopic((short) 1)).toList())
             .all()
             .get();
+        PartitionLeaders.awaitAll(admin, Duration.ofSeconds(60));
       }
       try (EmbeddedSchemaRegistry registry =
           EmbeddedSchemaRegistry.builder()

@@ -181,23 +181,17 @@ public final class KafkaFeed implements AutoCloseable {
       return;
     }
     long from = clock.millis() - start.lookback().toMillis();
+    // the end offsets are taken BEFORE the time query: a partition with nothing since `from` is
+    // read from that end, so a record written while the two requests run is read, not skipped
+    // (seekToEnd is lazy and would skip records written before the first poll)
+    Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(5));
     Map<TopicPartition, Long> query = new HashMap<>();
     partitions.forEach(p -> query.put(p, from));
     Map<TopicPartition, OffsetAndTimestamp> offsets =
         consumer.offsetsForTimes(query, Duration.ofSeconds(5));
-    List<TopicPartition> toEnd = new ArrayList<>();
     for (TopicPartition p : partitions) {
       OffsetAndTimestamp o = offsets.get(p);
-      if (o == null) {
-        toEnd.add(p);
-      } else {
-        consumer.seek(p, o.offset());
-      }
-    }
-    if (!toEnd.isEmpty()) {
-      // explicit end offsets now (seekToEnd is lazy and would skip records written before the
-      // first poll)
-      consumer.endOffsets(toEnd, Duration.ofSeconds(5)).forEach(consumer::seek);
+      consumer.seek(p, o == null ? ends.get(p) : o.offset());
     }
   }
 

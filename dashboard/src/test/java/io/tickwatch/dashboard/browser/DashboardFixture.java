@@ -7,6 +7,7 @@ import io.tickwatch.schemas.serde.AvroDeserializer;
 import io.tickwatch.schemas.serde.AvroSerializer;
 import io.tickwatch.schemas.testkit.InMemorySchemaRegistryClient;
 import io.tickwatch.schemas.testkit.KafkaTestCluster;
+import io.tickwatch.schemas.topic.PartitionLeaders;
 import io.tickwatch.schemas.topic.TopicSpec;
 import io.tickwatch.schemas.topic.Topics;
 import java.time.Duration;
@@ -19,9 +20,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -72,35 +71,13 @@ final class DashboardFixture implements AutoCloseable {
           .createTopics(Topics.all().stream().map(topic -> topic.toNewTopic((short) 1)).toList())
           .all()
           .get();
-      awaitLeaders(admin, Topics.all().stream().map(TopicSpec::name).toList());
+      PartitionLeaders.await(
+          admin, Topics.all().stream().map(TopicSpec::name).toList(), Duration.ofSeconds(30));
     } catch (ExecutionException | InterruptedException | RuntimeException e) {
       cluster.close();
       throw e;
     }
     return new DashboardFixture(cluster);
-  }
-
-  /**
-   * Waits until the broker knows a leader for every partition, so the first records are not
-   * answered with NOT_LEADER_OR_FOLLOWER.
-   */
-  private static void awaitLeaders(Admin admin, List<String> topics)
-      throws ExecutionException, InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (true) {
-      Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames().get();
-      boolean ready =
-          described.values().stream()
-              .flatMap(d -> d.partitions().stream())
-              .allMatch(p -> p.leader() != null && p.leader().id() >= 0);
-      if (ready) {
-        return;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("partitions without a leader after 30 s: " + described);
-      }
-      TimeUnit.MILLISECONDS.sleep(20); // pause between polls of a bounded poll loop
-    }
   }
 
   /** Sends a record (timestamp = event time) without waiting; {@link #flush} waits for all. */

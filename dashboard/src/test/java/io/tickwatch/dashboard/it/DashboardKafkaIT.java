@@ -24,6 +24,7 @@ import io.tickwatch.schemas.serde.AvroDeserializer;
 import io.tickwatch.schemas.serde.AvroSerializer;
 import io.tickwatch.schemas.testkit.InMemorySchemaRegistryClient;
 import io.tickwatch.schemas.testkit.KafkaTestCluster;
+import io.tickwatch.schemas.topic.PartitionLeaders;
 import io.tickwatch.schemas.topic.TopicSpec;
 import io.tickwatch.schemas.topic.Topics;
 import java.io.ByteArrayOutputStream;
@@ -88,6 +89,7 @@ class DashboardKafkaIT {
         topics.add(spec.toNewTopic((short) 1));
       }
       admin.createTopics(topics).all().get();
+      PartitionLeaders.awaitAll(admin, Duration.ofSeconds(60));
     }
     producer =
         new KafkaProducer<>(

@@ -14,6 +14,7 @@ import io.tickwatch.dashboard.TestRecords;
 import io.tickwatch.schemas.serde.AvroSerializer;
 import io.tickwatch.schemas.testkit.InMemorySchemaRegistryClient;
 import io.tickwatch.schemas.testkit.KafkaTestCluster;
+import io.tickwatch.schemas.topic.PartitionLeaders;
 import io.tickwatch.schemas.topic.Topics;
 import java.io.File;
 import java.net.ServerSocket;
@@ -21,6 +22,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Comparator;
 import java.util.List;
@@ -62,6 +64,7 @@ class RealPrometheusScrapeIT {
           Admin.create(
               Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
         admin.createTopics(List.of(Topics.STATS_LIVE.toNewTopic((short) 1))).all().get();
+        PartitionLeaders.awaitAll(admin, Duration.ofSeconds(60));
       }
       DashboardConfig config =
           DashboardConfig.fromMap(
