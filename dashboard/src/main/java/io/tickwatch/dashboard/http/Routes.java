@@ -51,6 +51,8 @@ public final class Routes {
     app.post("/api/v1/control/profile", write::profile);
     app.post("/api/v1/control/shed", write::shed);
 
+    // browsers ask for it on every page without an icon link (the JSON answers): no 404 noise
+    app.get("/favicon.ico", ctx -> ctx.status(204));
     app.get("/webjars/uplot/<path>", StaticAssets::uplot);
     app.get(
         "/",

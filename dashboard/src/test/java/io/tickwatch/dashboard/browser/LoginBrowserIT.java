@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.slf4j.Logger;
@@ -95,10 +96,15 @@ class LoginBrowserIT {
   }
 
   private void awaitLoaded() {
+    // the page reloads itself after a login: an element found just before the reload goes stale
     browser
         .waiting()
+        .ignoring(StaleElementReferenceException.class)
         .until(ExpectedConditions.attributeToBe(By.tagName("html"), "data-loaded", "true"));
-    browser.waiting().until(ExpectedConditions.textToBe(By.id("connection"), "live"));
+    browser
+        .waiting()
+        .ignoring(StaleElementReferenceException.class)
+        .until(ExpectedConditions.textToBe(By.id("connection"), "live"));
   }
 
   private void submitToken(String token) {

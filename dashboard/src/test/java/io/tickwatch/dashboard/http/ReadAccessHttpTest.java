@@ -196,6 +196,7 @@ class ReadAccessHttpTest {
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("login-form");
     assertThat(send("GET", "/app.js").statusCode()).isEqualTo(200);
+    assertThat(send("GET", "/favicon.ico").statusCode()).as("no 404 in the console").isEqualTo(204);
     assertThat(send("GET", "/webjars/uplot/dist/uPlot.iife.min.js").statusCode()).isEqualTo(200);
   }
 
