@@ -1,5 +1,6 @@
 package io.tickwatch.cli.bench;
 
+import io.tickwatch.cli.bench.pipeline.AnomalyPhase;
 import io.tickwatch.cli.bench.pipeline.MachineInfo;
 import io.tickwatch.cli.bench.pipeline.PipelineBenchmark;
 import io.tickwatch.cli.options.Converters;
@@ -42,6 +43,9 @@ import picocli.CommandLine.Spec;
       "Starts an embedded broker and registry on free ports in a temporary directory unless"
           + " --bootstrap-servers is given; uses its own topics tickwatch.bench.<run>.* and deletes"
           + " them at the end.",
+      "Then the anomaly app (default rules) reads the statistics of the throughput phase from the"
+          + " beginning: statistics records/s until caught up, against the records/s the rolling"
+          + " statistics produced them at.",
     })
 public final class BenchPipelineCommand implements Callable<Integer> {
 
@@ -115,6 +119,13 @@ public final class BenchPipelineCommand implements Callable<Integer> {
               + " Longer intervals let the record cache absorb more updates.")
   Duration commitInterval;
 
+  @Option(
+      names = "--no-anomalies",
+      description =
+          "Skip the anomaly phase (the anomaly app over the throughput phase's statistics,"
+              + " its rate against the rate they were produced at).")
+  boolean noAnomalies;
+
   @Mixin ExistingClusterOptions cluster;
 
   PipelineBenchmark.Settings settings() {
@@ -152,7 +163,8 @@ public final class BenchPipelineCommand implements Callable<Integer> {
         rawRecords,
         streamThreads,
         Optional.ofNullable(liveUpdateInterval),
-        Optional.ofNullable(commitInterval));
+        Optional.ofNullable(commitInterval),
+        !noAnomalies);
   }
 
   @Override
@@ -268,6 +280,23 @@ public final class BenchPipelineCommand implements Callable<Integer> {
             r.liveP50Millis(),
             r.liveP99Millis(),
             r.liveMaxMillis()));
+    if (r.anomalies() != null) {
+      AnomalyPhase.Result a = r.anomalies();
+      out.println(
+          String.format(
+              Locale.ROOT,
+              "  anomaly app: %,d stats records in %.2f s = %,.0f records/s = %.1f host-seconds/s"
+                  + " vs rolling stats produced %,.0f records/s -> keeps up: %s, headroom %.1fx;"
+                  + " %,d anomaly events",
+              a.statsRecords(),
+              a.seconds(),
+              a.recordsPerSecond(),
+              a.hostSecondsPerSecond(),
+              a.statsProducedPerSecond(),
+              a.keepsUp() ? "yes" : "no",
+              a.headroom(),
+              a.events()));
+    }
   }
 
   private static int freePort() throws IOException {

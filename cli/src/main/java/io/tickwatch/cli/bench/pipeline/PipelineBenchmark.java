@@ -27,11 +27,9 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -55,6 +53,9 @@ import org.slf4j.LoggerFactory;
  *       the end: input samples per wall-clock second through the topology, end to end. Two more
  *       batches per host, an hour later in event time, then close every window, and the final host
  *       results are counted against the count the input implies.
+ *   <li><b>Anomalies</b> (unless disabled): the anomaly application reads the statistics the
+ *       throughput phase produced from the beginning; its rate is compared with the rate the
+ *       rolling statistics produced them at ({@link AnomalyPhase}).
  *   <li><b>Live latency</b>: {@code liveHosts} agents publish in real time (one batch per host
  *       every 100 ms, sent when its interval ends); for every 1 s live update of the probe series,
  *       latency = time the update is read from the live topic − event time of the newest sample it
@@ -67,6 +68,9 @@ public final class PipelineBenchmark {
   private static final Logger LOG = LoggerFactory.getLogger(PipelineBenchmark.class);
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+  /** The rolling-statistics topology's recommended commit interval. */
+  private static final Duration STATS_COMMIT_INTERVAL = Duration.ofMillis(100);
+
   /**
    * @param hosts simulated agents in the throughput phase
    * @param duration event time each agent publishes in the throughput phase
@@ -77,6 +81,7 @@ public final class PipelineBenchmark {
    * @param streamThreads stream threads of the streams app
    * @param liveUpdateInterval the topology's live-update interval, empty for its default
    * @param commitInterval the streams app's commit interval, empty for the topology's default
+   * @param anomalies whether to run the anomaly phase ({@link AnomalyPhase})
    */
   public record Settings(
       int hosts,
@@ -87,7 +92,8 @@ public final class PipelineBenchmark {
       long rawRecords,
       int streamThreads,
       Optional<Duration> liveUpdateInterval,
-      Optional<Duration> commitInterval) {}
+      Optional<Duration> commitInterval,
+      boolean anomalies) {}
 
   /** Everything measured. */
   public record Result(
@@ -105,7 +111,8 @@ public final class PipelineBenchmark {
       long liveUpdates,
       double liveP50Millis,
       double liveP99Millis,
-      double liveMaxMillis) {}
+      double liveMaxMillis,
+      AnomalyPhase.Result anomalies) {}
 
   private final String bootstrapServers;
   private final String schemaRegistryUrl;
@@ -141,7 +148,11 @@ public final class PipelineBenchmark {
   public Result run() throws InterruptedException, IOException {
     try (Admin admin = Admin.create(adminConfig())) {
       List<String> topics =
-          List.of(topic("raw"), topic("samples"), topic("stats"), topic("stats-live"));
+          new ArrayList<>(
+              List.of(topic("raw"), topic("samples"), topic("stats"), topic("stats-live")));
+      if (settings.anomalies()) {
+        topics.addAll(anomalyTopics().created());
+      }
       createTopics(admin, topics);
       try {
         return runPhases(admin);
@@ -149,6 +160,11 @@ public final class PipelineBenchmark {
         deleteTopics(admin, topics);
       }
     }
+  }
+
+  private AnomalyPhase.Topics anomalyTopics() {
+    return new AnomalyPhase.Topics(
+        topic("stats"), topic("anomalies"), topic("anomaly-rules"), topic("dead-letter"));
   }
 
   private Result runPhases(Admin admin) throws InterruptedException, IOException {
@@ -196,6 +212,17 @@ public final class PipelineBenchmark {
         throw new IllegalStateException("the streams app did not reach RUNNING: " + app.state());
       }
       Throughput throughput = throughput(admin, appId, stats);
+      AnomalyPhase.Result anomalies = null;
+      if (settings.anomalies()) {
+        anomalies =
+            new AnomalyPhase(admin, bootstrapServers, schemaRegistryUrl, registry, dataDir, console)
+                .run(
+                    appId + "-anomalies",
+                    anomalyTopics(),
+                    throughput.endToEndSeconds,
+                    settings.hosts() * settings.duration().toSeconds(),
+                    settings.commitInterval().orElse(STATS_COMMIT_INTERVAL));
+      }
       Latency latency = latency(stats);
       return new Result(
           raw,
@@ -212,7 +239,8 @@ public final class PipelineBenchmark {
           latency.count,
           latency.p50,
           latency.p99,
-          latency.max);
+          latency.max,
+          anomalies);
     }
   }
 
@@ -581,28 +609,13 @@ public final class PipelineBenchmark {
 
   private static Map<TopicPartition, Long> endOffsets(Admin admin, String topic)
       throws InterruptedException {
-    int partitions =
-        get(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic).partitions().size();
-    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-    for (int p = 0; p < partitions; p++) {
-      latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
-    }
-    Map<TopicPartition, Long> end = new HashMap<>();
-    get(admin.listOffsets(latest).all()).forEach((tp, info) -> end.put(tp, info.offset()));
-    return end;
+    return Offsets.end(admin, topic);
   }
 
   private static Map<TopicPartition, Long> committed(Admin admin, String group, String topic)
       throws InterruptedException {
-    Map<TopicPartition, Long> positions = new HashMap<>();
-    Map<TopicPartition, OffsetAndMetadata> offsets =
-        get(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
-    offsets.forEach(
-        (tp, offset) -> {
-          if (offset != null && tp.topic().equals(topic)) {
-            positions.put(tp, offset.offset());
-          }
-        });
+    Map<TopicPartition, Long> positions = new HashMap<>(Offsets.committed(admin, group));
+    positions.keySet().removeIf(tp -> !tp.topic().equals(topic));
     return positions;
   }
 
