@@ -1,18 +1,13 @@
 package io.tickwatch.cli.sim;
 
-import io.tickwatch.avro.SampleBatch;
 import io.tickwatch.producer.TickwatchAgent;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Measures what the agent costs a game server: the same simulated game loop runs alternately
@@ -187,21 +182,6 @@ public final class OverheadBenchmark {
       builder.valueSerializer(new AvroBinarySerializer()).controlEnabled(false);
     }
     return builder.build().start();
-  }
-
-  /** Plain Avro binary (single-object encoding): the same encoding work without a registry. */
-  static final class AvroBinarySerializer implements Serializer<SampleBatch> {
-    @Override
-    public byte[] serialize(String topic, SampleBatch batch) {
-      try {
-        ByteBuffer buffer = batch.toByteBuffer();
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.get(bytes);
-        return bytes;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
   }
 
   private static final class Totals {

@@ -1,6 +1,6 @@
 package io.tickwatch.cli.bench.profiler;
 
-import io.tickwatch.avro.SampleBatch;
+import io.tickwatch.cli.sim.AvroBinarySerializer;
 import io.tickwatch.cli.sim.GameWorld;
 import io.tickwatch.cli.sim.SimulatedGameServer;
 import io.tickwatch.cli.sim.TickSummary;
@@ -8,10 +8,7 @@ import io.tickwatch.producer.TickwatchAgent;
 import io.tickwatch.producer.profile.ProfileReport;
 import io.tickwatch.producer.profile.ProfileRequest;
 import io.tickwatch.producer.profile.ProfileStart;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Measures a profiling session's cost on the simulated game loop: one agent (publishing to an
@@ -171,27 +167,12 @@ public final class ProfilerOverheadBenchmark {
     return TickwatchAgent.builder("bench-profiler-host")
         .cluster("bench")
         .bootstrapServers("127.0.0.1:1")
-        .valueSerializer(new AvroBinary())
+        .valueSerializer(new AvroBinarySerializer())
         .controlEnabled(false)
         .profileSpoolDirectory(spool)
         .tickBudget(Duration.ofNanos(1_000_000_000L / settings.tickRateHz()))
         .build()
         .start();
-  }
-
-  /** Plain Avro binary: the agent's encoding work without a registry. */
-  private static final class AvroBinary implements Serializer<SampleBatch> {
-    @Override
-    public byte[] serialize(String topic, SampleBatch batch) {
-      try {
-        ByteBuffer buffer = batch.toByteBuffer();
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.get(bytes);
-        return bytes;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
   }
 
   private static final class Totals {
