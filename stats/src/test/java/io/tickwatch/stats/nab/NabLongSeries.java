@@ -34,7 +34,8 @@ public final class NabLongSeries {
     double[] v = new double[ROWS];
     for (int k = 0; k < ROWS; k++) {
       int day = k / 288;
-      double amp = (day % 7 >= 5) ? 6 : 10;
+      boolean holiday = Boolean.getBoolean("holiday") && (day == 22 || day == 58);
+      double amp = (day % 7 >= 5 || holiday) ? 6 : 10;
       v[k] = 50 + amp * Math.sin(2 * Math.PI * k / 288.0) + 2 * r.nextGaussian();
     }
     inject(v, 25, 8);
@@ -110,6 +111,7 @@ public final class NabLongSeries {
       int quietRows1 = 0;
       int bursts = 0;
       int shifts = 0;
+      int holidays = 0;
       long ns0 = 0;
       long ns1 = 0;
       int cats = 0;
@@ -158,6 +160,8 @@ public final class NabLongSeries {
         for (int s : SHIFTS) {
           shifts += any(alarm, s, s + 100) ? 1 : 0;
         }
+        holidays += any(alarm, 22 * 288, 23 * 288) ? 1 : 0;
+        holidays += any(alarm, 58 * 288, 59 * 288) ? 1 : 0;
         cats += art.categories();
         artBytes += DetectorSnapshots.snapshot(art).length;
         likBytes += DetectorSnapshots.snapshot(lik).length;
@@ -165,7 +169,7 @@ public final class NabLongSeries {
       System.out.printf(
           "%-22s quiet alarms first5k art/lik/max %d/%d/%d (%d rows) last5k %d/%d/%d (%d rows);"
               + " bursts %d/%d shifts %d/%d; us/row first %.1f last %.1f; ART categories %d,"
-              + " ART state %d B, likelihood state %d B%n",
+              + " ART state %d B, likelihood state %d B; days with an alarm among 22 and 58: %d%n",
           spec,
           quietAlarms[0][0],
           quietAlarms[0][1],
@@ -183,7 +187,8 @@ public final class NabLongSeries {
           ns1 / 1000.0 / (5000.0 * seeds),
           cats / seeds,
           artBytes / seeds,
-          likBytes / seeds);
+          likBytes / seeds,
+          holidays);
     }
   }
 
