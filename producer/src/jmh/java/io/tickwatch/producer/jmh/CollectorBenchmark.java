@@ -36,7 +36,7 @@ public class CollectorBenchmark {
   private final RssCollector rss = new RssCollector(20);
   private final SystemCpuCollector systemCpu = new SystemCpuCollector(100);
   private final MemAvailableCollector memAvailable = new MemAvailableCollector(100);
-  private final MemoryUsedCollector memoryUsed = memoryUsed();
+  private final MemoryUsedCollector memoryUsed = newMemoryUsed();
   private final NetDevCollector netDev = new NetDevCollector(100);
   private final AllocationRateCollector allocation = new AllocationRateCollector(100);
 
@@ -76,7 +76,7 @@ public class CollectorBenchmark {
     return out[0];
   }
 
-  private static MemoryUsedCollector memoryUsed() {
+  private static MemoryUsedCollector newMemoryUsed() {
     MemoryUsedCollector collector = new MemoryUsedCollector(100);
     collector.available(); // resolves the cgroup, as the sampler does before the first run
     return collector;
