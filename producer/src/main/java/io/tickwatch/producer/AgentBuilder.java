@@ -8,6 +8,7 @@ import io.tickwatch.producer.internal.collect.AllocationRateCollector;
 import io.tickwatch.producer.internal.collect.GcCollector;
 import io.tickwatch.producer.internal.collect.HeapCollector;
 import io.tickwatch.producer.internal.collect.MemAvailableCollector;
+import io.tickwatch.producer.internal.collect.MemoryUsedCollector;
 import io.tickwatch.producer.internal.collect.NetDevCollector;
 import io.tickwatch.producer.internal.collect.PerfCacheMissCollector;
 import io.tickwatch.producer.internal.collect.ProcessCpuCollector;
@@ -513,6 +514,7 @@ public final class AgentBuilder {
         new RssCollector(20),
         new SystemCpuCollector(100),
         new MemAvailableCollector(100),
+        new MemoryUsedCollector(100),
         new NetDevCollector(100),
         new AllocationRateCollector(100),
         new PerfCacheMissCollector(100));

@@ -4,6 +4,7 @@ import io.tickwatch.producer.internal.collect.AllocationRateCollector;
 import io.tickwatch.producer.internal.collect.GcCollector;
 import io.tickwatch.producer.internal.collect.HeapCollector;
 import io.tickwatch.producer.internal.collect.MemAvailableCollector;
+import io.tickwatch.producer.internal.collect.MemoryUsedCollector;
 import io.tickwatch.producer.internal.collect.NetDevCollector;
 import io.tickwatch.producer.internal.collect.ProcessCpuCollector;
 import io.tickwatch.producer.internal.collect.RssCollector;
@@ -35,6 +36,7 @@ public class CollectorBenchmark {
   private final RssCollector rss = new RssCollector(20);
   private final SystemCpuCollector systemCpu = new SystemCpuCollector(100);
   private final MemAvailableCollector memAvailable = new MemAvailableCollector(100);
+  private final MemoryUsedCollector memoryUsed = newMemoryUsed();
   private final NetDevCollector netDev = new NetDevCollector(100);
   private final AllocationRateCollector allocation = new AllocationRateCollector(100);
 
@@ -71,6 +73,18 @@ public class CollectorBenchmark {
   @Benchmark
   public double memAvailable() throws Exception {
     memAvailable.collect(System.nanoTime(), out);
+    return out[0];
+  }
+
+  private static MemoryUsedCollector newMemoryUsed() {
+    MemoryUsedCollector collector = new MemoryUsedCollector(100);
+    collector.available(); // resolves the cgroup, as the sampler does before the first run
+    return collector;
+  }
+
+  @Benchmark
+  public double memoryUsed() throws Exception {
+    memoryUsed.collect(System.nanoTime(), out);
     return out[0];
   }
 

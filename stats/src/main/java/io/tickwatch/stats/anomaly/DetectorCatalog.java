@@ -34,7 +34,7 @@ public final class DetectorCatalog {
     FACTORIES.put("likelihood", LikelihoodDetector::new);
     FACTORIES.put(
         "art-likelihood",
-        () -> new MaxScoreDetector(List.of(new ArtDetector(), new LikelihoodDetector())));
+        () -> new MaxScoreDetector(List.of(seasonalArt(), new LikelihoodDetector())));
     FACTORIES.put("bocpd", BocpdDetector::new);
     FACTORIES.put("ensemble-cpd", EnsembleCpdDetector::new);
     FACTORIES.put("cusum", CusumDetector::new);
@@ -53,6 +53,24 @@ public final class DetectorCatalog {
   /** Refractory period used by the "-refractory" variants. */
   public static final int REFRACTORY_ROWS = 100;
 
+  /** Time-of-day slot of the default's ART damping, minutes. */
+  public static final int SEASONAL_SLOT_MINUTES = 30;
+
+  /** Earlier days whose time-of-day ranges damp the default's ART member. */
+  public static final int SEASONAL_DAYS = 7;
+
+  /** Multiplier of a familiar value's ART score (the ensemble's seasonal factor). */
+  public static final double SEASONAL_FACTOR = 0.3;
+
+  /**
+   * The default's ART member: {@link ArtDetector} damped when the value is familiar at this time of
+   * day on one of the last 7 days ({@link SeasonalDampingDetector}).
+   */
+  static AnomalyDetector seasonalArt() {
+    return new SeasonalDampingDetector(
+        new ArtDetector(), SEASONAL_SLOT_MINUTES, SEASONAL_DAYS, SEASONAL_FACTOR);
+  }
+
   private static AnomalyDetector refractory(AnomalyDetector inner) {
     return new RefractoryDetector(inner, REFRACTORY_ROWS, 0.0);
   }
@@ -63,8 +81,9 @@ public final class DetectorCatalog {
   }
 
   /**
-   * The recommended detector for NAB-style series: the larger of the ART and likelihood scores, the
-   * best on held-out categories (docs/ANOMALIES.md, "Choosing the default").
+   * The recommended detector for NAB-style series: the larger of the ART score (damped when the
+   * value is familiar at this time of day) and the likelihood score, the best on held-out
+   * categories (docs/ANOMALIES.md, "Choosing the default").
    */
   public static final String DEFAULT_NAME = "art-likelihood";
 

@@ -188,7 +188,7 @@ public final class NabArtHoldout {
   private static AnomalyDetector mean(List<ArtDetector.Config> configs) {
     List<AnomalyDetector> members =
         configs.stream()
-            .map(c -> c == null ? newPartner() : (AnomalyDetector) new ArtDetector(c))
+            .map(c -> c == null ? newPartner() : todDamped(new ArtDetector(c)))
             .toList();
     boolean max = "max".equals(System.getProperty("agg"));
     double jitter = Double.parseDouble(System.getProperty("jitter", "0"));
@@ -206,6 +206,20 @@ public final class NabArtHoldout {
       }
       return max ? top : sum / members.size();
     };
+  }
+
+  /**
+   * With {@code -Dtod=f} (and optionally {@code -Dtoddays=d}, default 7): the ART member's score
+   * times {@code f} when the value lies within the range of an earlier day (of the last {@code d})
+   * at the same UTC time of day (30-min slots, one either side).
+   */
+  private static AnomalyDetector todDamped(ArtDetector art) {
+    String tod = System.getProperty("tod");
+    if (tod == null) {
+      return art;
+    }
+    return new io.tickwatch.stats.anomaly.SeasonalDampingDetector(
+        art, 30, Integer.getInteger("toddays", 7), Double.parseDouble(tod));
   }
 
   private static long rows(NabCorpus corpus) {

@@ -1,6 +1,7 @@
 package io.tickwatch.streams.anomaly;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.tickwatch.avro.AnomalyEvent;
 import io.tickwatch.avro.DeadLetter;
@@ -63,6 +64,41 @@ class AnomalyTopologyTest {
       assertThat(resolved.getEventTimeMillis().toEpochMilli()).isEqualTo(w(6) + 1000);
       assertThat(resolved.getFingerprint()).isEqualTo(fired.getFingerprint());
       assertThat(resolved.getSeverity()).isEqualTo(fired.getSeverity());
+    }
+  }
+
+  @Test
+  void shouldFireTheDefaultMemoryAndCacheMissRulesOnTheSeriesTheAgentPublishes() {
+    // the producer's MemoryUsedCollector and PerfCacheMissCollector publish these two series
+    try (AnomalyDriver d = new AnomalyDriver(AnomalyConfig.defaults(), dir)) {
+      double[] memory = {84, 91, 91, 91, 91, 91};
+      double[] cacheMiss = {12, 12, 12, 12, 12, 12};
+      for (int i = 0; i < memory.length; i++) {
+        d.pipe(HOST, "memory.used.percent", w(i), memory[i]);
+        d.pipe(HOST, "cache.miss.percent", w(i), cacheMiss[i]);
+        d.pipe("host-2", "memory.used.percent", w(i), 80);
+        d.pipe("host-2", "cache.miss.percent", w(i), 8);
+      }
+      List<AnomalyEvent> events = d.events();
+
+      assertThat(events)
+          .extracting(
+              e -> e.getMessage().substring(0, e.getMessage().indexOf(':')),
+              AnomalyEvent::getHostId,
+              AnomalyEvent::getMetric,
+              e -> e.getEventTimeMillis().toEpochMilli(),
+              AnomalyEvent::getActive)
+          .containsExactlyInAnyOrder(
+              tuple("cache-miss-high", HOST, "cache.miss.percent", w(4) + 1000, true),
+              tuple("memory-high", HOST, "memory.used.percent", w(5) + 1000, true));
+      assertThat(events)
+          .filteredOn(e -> e.getMetric().equals("memory.used.percent"))
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.getEvidence().getValue()).isEqualTo(91.0);
+                assertThat(e.getEvidence().getThreshold()).isEqualTo(85.0);
+              });
     }
   }
 

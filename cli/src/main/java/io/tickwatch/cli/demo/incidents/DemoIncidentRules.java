@@ -8,18 +8,26 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The anomaly rules of the demo: the default rules without the ones that judge process-level series
- * ({@code cpu.process.percent}, {@code heap.used.bytes}: every demo host is the same JVM, so a leak
- * or busy thread on one host shows on all of them) and without the ensemble (it needs far more
- * history than a 90 s demo has), plus two per-host equivalents fed by the gauges of {@link
- * HostIncidents}: game-thread CPU above 80 % of a core, and a leak trend of the world's retained
- * bytes (capacity 128 MiB).
+ * The anomaly rules of the demo: the default rules without the ones that judge process- or
+ * machine-level series ({@code cpu.process.percent}, {@code heap.used.bytes}, {@code
+ * memory.used.percent}, {@code cache.miss.percent}: every demo host is the same JVM on the same
+ * machine, so a leak, a busy thread or a full machine shows on all of them) and without the
+ * ensemble (it needs far more history than a 90 s demo has), plus two per-host equivalents fed by
+ * the gauges of {@link HostIncidents}: game-thread CPU above 80 % of a core, and a leak trend of
+ * the world's retained bytes (capacity 128 MiB).
  */
 public final class DemoIncidentRules {
 
   /** Default rules the demo leaves out. */
   public static final Set<String> LEFT_OUT =
-      Set.of("cpu-high", "heap-leak", "degradation", "tick-p99-ensemble", "tick-p99-zscore");
+      Set.of(
+          "cpu-high",
+          "memory-high",
+          "cache-miss-high",
+          "heap-leak",
+          "degradation",
+          "tick-p99-ensemble",
+          "tick-p99-zscore");
 
   /** Per-host gauge of the game thread's CPU, % of one core. */
   public static final String GAME_CPU_METRIC = "game.thread.cpu.percent";

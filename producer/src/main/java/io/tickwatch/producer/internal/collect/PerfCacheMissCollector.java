@@ -9,19 +9,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hardware cache misses of this process per second, counted by Linux {@code perf stat -e
- * cache-misses -p PID -I N} in a child process read by a daemon thread. Available only when a probe
- * run of {@code perf} reports a count; on hosts where the counter is {@code <not supported>}
- * (typical for virtual machines and containers) or perf is missing the series is absent.
+ * Hardware cache misses of this process, counted by Linux {@code perf stat -e
+ * cache-misses,cache-references -x , -p PID -I N} in a child process read by a daemon thread:
+ * {@code cache.misses.per.second} and {@code cache.miss.percent} (100 × misses / references per
+ * interval; on most CPUs perf's generic events count last-level cache misses and references).
+ * Available only when a probe run of {@code perf} counts cache misses; on hosts where the counter
+ * is {@code <not supported>} (typical for virtual machines and containers) or perf is missing both
+ * series are absent. Where misses are counted but references are not, the percentage has no reading
+ * (NaN), never a made-up value.
  */
 public final class PerfCacheMissCollector implements SystemCollector {
 
   private static final Logger LOG = LoggerFactory.getLogger(PerfCacheMissCollector.class);
+  private static final String EVENTS =
+      PerfCacheIntervalParser.MISSES + "," + PerfCacheIntervalParser.REFERENCES;
+
+  /** One interval's values, published whole so the two series always come from one interval. */
+  private record Reading(double missesPerSecond, double missPercent) {}
+
+  private static final Reading NONE = new Reading(Double.NaN, Double.NaN);
 
   private final int cadenceMillis;
   private Boolean available;
   private Process process;
-  private volatile double latestPerSecond = Double.NaN;
+  private volatile Reading latest = NONE;
 
   /** Creates the collector; nothing runs until {@link #available()}. */
   public PerfCacheMissCollector(int cadenceMillis) {
@@ -30,7 +41,7 @@ public final class PerfCacheMissCollector implements SystemCollector {
 
   @Override
   public List<String> seriesNames() {
-    return List.of("cache.misses.per.second");
+    return List.of("cache.misses.per.second", "cache.miss.percent");
   }
 
   @Override
@@ -48,7 +59,9 @@ public final class PerfCacheMissCollector implements SystemCollector {
 
   @Override
   public void collect(long nowNanos, double[] out) {
-    out[0] = latestPerSecond;
+    Reading reading = latest;
+    out[0] = reading.missesPerSecond();
+    out[1] = reading.missPercent();
   }
 
   @Override
@@ -62,7 +75,7 @@ public final class PerfCacheMissCollector implements SystemCollector {
   private static boolean probe() {
     try {
       Process probe =
-          new ProcessBuilder("perf", "stat", "-e", "cache-misses", "-x", ",", "--", "true")
+          new ProcessBuilder("perf", "stat", "-e", EVENTS, "-x", ",", "--", "true")
               .redirectErrorStream(true)
               .start();
       byte[] output = probe.getInputStream().readAllBytes();
@@ -71,9 +84,15 @@ public final class PerfCacheMissCollector implements SystemCollector {
         return false;
       }
       String text = new String(output, StandardCharsets.UTF_8);
-      boolean counted = text.contains("cache-misses") && parseCount(text) >= 0;
-      LOG.info("perf cache-misses {}", counted ? "available" : "not supported; series absent");
-      return counted;
+      boolean misses =
+          !Double.isNaN(PerfCacheIntervalParser.count(text, PerfCacheIntervalParser.MISSES));
+      boolean references =
+          !Double.isNaN(PerfCacheIntervalParser.count(text, PerfCacheIntervalParser.REFERENCES));
+      LOG.info(
+          "perf cache-misses {}, cache-references {}",
+          misses ? "available" : "not supported (cache series absent)",
+          references ? "available" : "not supported (cache.miss.percent has no reading)");
+      return misses;
     } catch (Exception | LinkageError e) {
       LOG.info("perf not usable ({}); cache-miss series absent", e.toString());
       return false;
@@ -87,7 +106,7 @@ public final class PerfCacheMissCollector implements SystemCollector {
                   "perf",
                   "stat",
                   "-e",
-                  "cache-misses",
+                  EVENTS,
                   "-x",
                   ",",
                   "-I",
@@ -108,38 +127,20 @@ public final class PerfCacheMissCollector implements SystemCollector {
 
   private void readLines() {
     Process running = process;
+    PerfCacheIntervalParser parser =
+        new PerfCacheIntervalParser(
+            (perSecond, percent) -> latest = new Reading(perSecond, percent));
     try (BufferedReader lines =
         new BufferedReader(
             new InputStreamReader(running.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = lines.readLine()) != null) {
-        // interval mode: "<seconds>,<count>,,cache-misses,..."
-        String[] fields = line.trim().split(",");
-        if (fields.length > 1) {
-          long count = parseLong(fields[1]);
-          latestPerSecond = count < 0 ? Double.NaN : count * 1000.0 / cadenceMillis;
-        }
+        parser.accept(line);
       }
     } catch (Exception e) {
-      latestPerSecond = Double.NaN;
+      LOG.debug("perf output ended ({})", e.toString());
     }
-  }
-
-  /** The count of the first line mentioning cache-misses, -1 when unsupported or unparsable. */
-  static long parseCount(String text) {
-    for (String line : text.split("\n")) {
-      if (line.contains("cache-misses")) {
-        return parseLong(line.trim().split(",")[0]);
-      }
-    }
-    return -1;
-  }
-
-  private static long parseLong(String field) {
-    try {
-      return Long.parseLong(field.trim());
-    } catch (NumberFormatException e) {
-      return -1;
-    }
+    // perf ended (closed, or died): no reading rather than its last value forever
+    latest = NONE;
   }
 }

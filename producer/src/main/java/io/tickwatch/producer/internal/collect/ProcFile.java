@@ -69,6 +69,34 @@ public final class ProcFile implements AutoCloseable {
     return -1;
   }
 
+  /**
+   * The first number on the first line that starts with {@code key} (so {@code "inactive_file "}
+   * does not match {@code "total_inactive_file "}), or -1 when there is no such line or number.
+   */
+  public long lineNumber(String key) {
+    int lineStart = 0;
+    while (lineStart < length) {
+      if (startsWith(key, lineStart)) {
+        int at = lineStart + key.length();
+        return number(at, indexOf((byte) '\n', at), 0);
+      }
+      lineStart = indexOf((byte) '\n', lineStart) + 1;
+    }
+    return -1;
+  }
+
+  private boolean startsWith(String key, int at) {
+    if (at + key.length() > length) {
+      return false;
+    }
+    for (int k = 0; k < key.length(); k++) {
+      if (buffer.get(at + k) != key.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Index of the next byte {@code b} at or after {@code from}, or {@link #length()}. */
   public int indexOf(byte b, int from) {
     for (int i = from; i < length; i++) {

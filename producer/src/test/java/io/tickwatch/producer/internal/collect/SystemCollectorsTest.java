@@ -63,7 +63,7 @@ class SystemCollectorsTest {
   @Test
   void shouldNeverFakeCacheMissesWhenPerfCannotCountThem() {
     PerfCacheMissCollector perf = new PerfCacheMissCollector(100);
-    double[] out = new double[1];
+    double[] out = new double[2];
 
     boolean available = perf.available();
     perf.collect(System.nanoTime(), out);
@@ -72,15 +72,17 @@ class SystemCollectorsTest {
     if (!available) {
       // unsupported here: the sampler leaves the series out, and the collector reports no reading
       assertThat(out[0]).isNaN();
+      assertThat(out[1]).isNaN();
     }
-    assertThat(perf.seriesNames()).isEqualTo(List.of("cache.misses.per.second"));
+    assertThat(perf.seriesNames())
+        .isEqualTo(List.of("cache.misses.per.second", "cache.miss.percent"));
   }
 
   @Test
-  void shouldParsePerfOutput() {
-    assertThat(PerfCacheMissCollector.parseCount("<not supported>,,cache-misses,0,100.00,,\n"))
-        .isEqualTo(-1);
-    assertThat(PerfCacheMissCollector.parseCount("12345,,cache-misses,1000,100.00,,\n"))
-        .isEqualTo(12345);
+  void shouldReportAPercentageOfTheMemoryInUseOnLinux() throws Exception {
+    MemoryUsedCollector memory = new MemoryUsedCollector(100);
+    assumeTrue(memory.available(), "no /proc/meminfo on this host");
+
+    assertThat(collectTwice(memory)[0]).isGreaterThan(0.0).isLessThanOrEqualTo(100.0);
   }
 }

@@ -12,14 +12,16 @@ import java.util.List;
  *   <caption>original metric → series</caption>
  *   <tr><th>original</th><th>rule id</th><th>series and statistic</th></tr>
  *   <tr><td>CPU &gt; 80 %</td><td>cpu-high</td><td>{@code cpu.process.percent} mean</td></tr>
- *   <tr><td>memory &gt; 85 %</td><td>memory-high</td><td>{@code memory.used.percent} mean (no agent
- *       publishes it yet: dormant until one does)</td></tr>
+ *   <tr><td>memory &gt; 85 %</td><td>memory-high</td><td>{@code memory.used.percent} mean (the
+ *       agent's working set over its cgroup's limit, else the host's (MemTotal − MemAvailable) /
+ *       MemTotal; every Linux host)</td></tr>
  *   <tr><td>latency p99 &gt; 100 ms</td><td>latency-p99-high</td><td>{@code action.latency} p99,
  *       micros × 0.001, per action label</td></tr>
  *   <tr><td>frame-drop rate &gt; 5 %</td><td>frame-drop-rate-high</td><td>{@code frame.drops} /
  *       {@code tick.count} (rates) × 100</td></tr>
  *   <tr><td>cache-miss rate &gt; 10 %</td><td>cache-miss-high</td><td>{@code cache.miss.percent}
- *       mean (dormant: the agent publishes only {@code cache.misses.per.second})</td></tr>
+ *       mean (perf's cache-misses / cache-references; only on hosts whose perf counts hardware
+ *       cache events, absent on most VMs and containers)</td></tr>
  * </table>
  */
 public final class DefaultRules {
