@@ -39,13 +39,6 @@ public final class DetectorCatalog {
     FACTORIES.put("ensemble-cpd", EnsembleCpdDetector::new);
     FACTORIES.put("cusum", CusumDetector::new);
     FACTORIES.put("cad-ose", CadOseDetector::new);
-    FACTORIES.put(
-        "art-likelihood-cad",
-        () ->
-            new MeanScoreDetector(
-                List.of(
-                    new MaxScoreDetector(List.of(new ArtDetector(), new LikelihoodDetector())),
-                    new CadOseDetector())));
   }
 
   private DetectorCatalog() {}
