@@ -2,27 +2,17 @@ package io.tickwatch.alerting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tickwatch.alerting.testing.AlertingStack;
 import io.tickwatch.alerting.testing.Anomalies;
 import io.tickwatch.alerting.testing.Await;
 import io.tickwatch.alerting.testing.PagerDutyReceiver;
 import io.tickwatch.avro.AnomalyEvent;
 import io.tickwatch.avro.Severity;
-import io.tickwatch.schemas.registry.server.EmbeddedSchemaRegistry;
-import io.tickwatch.schemas.serde.AvroSerdeConfig;
-import io.tickwatch.schemas.serde.AvroSerializer;
-import io.tickwatch.schemas.testkit.KafkaTestCluster;
-import io.tickwatch.schemas.topic.PartitionLeaders;
-import io.tickwatch.schemas.topic.Topics;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,52 +38,19 @@ import org.junit.jupiter.api.Test;
 class AlertingFaultsIT {
   private static final Duration WAIT = Duration.ofSeconds(90);
 
-  private KafkaTestCluster kafka;
-  private EmbeddedSchemaRegistry registry;
-  private KafkaProducer<String, AnomalyEvent> producer;
+  private AlertingStack stack;
   private PagerDutyReceiver pagerDuty;
 
   /** A broker per test: the services restore alerts from the shared topics otherwise. */
   @BeforeEach
-  void startKafka() throws Exception {
-    kafka = KafkaTestCluster.start();
-    try (Admin admin = kafka.createAdmin()) {
-      admin
-          .createTopics(Topics.all().stream().map(t -> t.toNewTopic((short) 1)).toList())
-          .all()
-          .get();
-      PartitionLeaders.awaitAll(admin, Duration.ofSeconds(60));
-    }
-    registry =
-        EmbeddedSchemaRegistry.builder()
-            .bootstrapServers(kafka.bootstrapServers())
-            .host("127.0.0.1")
-            .port(0)
-            .build()
-            .start();
-    producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                kafka.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                AvroSerializer.class,
-                AvroSerdeConfig.SCHEMA_REGISTRY_URL,
-                registry.url()));
+  void startKafka() {
+    stack = AlertingStack.start();
   }
 
   @AfterEach
   void stopKafka() {
-    if (producer != null) {
-      producer.close();
-    }
-    if (registry != null) {
-      registry.close();
-    }
-    if (kafka != null) {
-      kafka.close();
+    if (stack != null) {
+      stack.close();
     }
   }
 
@@ -110,8 +67,8 @@ class AlertingFaultsIT {
   private AlertingConfig config(
       String groupId, int maxAttempts, String timeout, String groupInterval) {
     Map<String, String> m = new HashMap<>();
-    m.put("bootstrap.servers", kafka.bootstrapServers());
-    m.put("schema.registry.url", registry.url());
+    m.put("bootstrap.servers", stack.bootstrapServers());
+    m.put("schema.registry.url", stack.registryUrl());
     m.put("alerting.group.id", groupId);
     m.put("alerting.http.port", "0");
     m.put("alerting.tick", "100ms");
@@ -130,11 +87,7 @@ class AlertingFaultsIT {
   }
 
   private void send(AnomalyEvent event) {
-    try {
-      producer.send(new ProducerRecord<>(Topics.ANOMALIES.name(), event.getHostId(), event)).get();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    stack.send(event);
   }
 
   @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tickwatch.alerting.notify.webhook.WebhookNotifier;
 import io.tickwatch.alerting.notify.webhook.WebhookSignature;
+import io.tickwatch.alerting.testing.AlertingStack;
 import io.tickwatch.alerting.testing.Anomalies;
 import io.tickwatch.alerting.testing.Await;
 import io.tickwatch.alerting.testing.TestReceiver;
@@ -14,12 +15,8 @@ import io.tickwatch.avro.AlertState;
 import io.tickwatch.avro.AnomalyEvent;
 import io.tickwatch.avro.ControlCommand;
 import io.tickwatch.avro.Severity;
-import io.tickwatch.schemas.registry.server.EmbeddedSchemaRegistry;
 import io.tickwatch.schemas.serde.AvroDeserializer;
 import io.tickwatch.schemas.serde.AvroSerdeConfig;
-import io.tickwatch.schemas.serde.AvroSerializer;
-import io.tickwatch.schemas.testkit.KafkaTestCluster;
-import io.tickwatch.schemas.topic.PartitionLeaders;
 import io.tickwatch.schemas.topic.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,15 +30,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,54 +50,19 @@ class AlertingServiceIT {
   private static final String HMAC_KEY = "it-hmac-key";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static KafkaTestCluster kafka;
-  private static EmbeddedSchemaRegistry registry;
-  private static KafkaProducer<String, AnomalyEvent> producer;
+  private static AlertingStack stack;
 
   private TestReceiver receiver;
 
   @BeforeAll
-  static void startKafka() throws Exception {
-    kafka = KafkaTestCluster.start();
-    try (Admin admin =
-        Admin.create(
-            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-      admin
-          .createTopics(Topics.all().stream().map(t -> t.toNewTopic((short) 1)).toList())
-          .all()
-          .get();
-      PartitionLeaders.awaitAll(admin, Duration.ofSeconds(60));
-    }
-    registry =
-        EmbeddedSchemaRegistry.builder()
-            .bootstrapServers(kafka.bootstrapServers())
-            .host("127.0.0.1")
-            .port(0)
-            .build()
-            .start();
-    producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                kafka.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                AvroSerializer.class,
-                AvroSerdeConfig.SCHEMA_REGISTRY_URL,
-                registry.url()));
+  static void startKafka() {
+    stack = AlertingStack.start();
   }
 
   @AfterAll
   static void stopKafka() {
-    if (producer != null) {
-      producer.close();
-    }
-    if (registry != null) {
-      registry.close();
-    }
-    if (kafka != null) {
-      kafka.close();
+    if (stack != null) {
+      stack.close();
     }
   }
 
@@ -122,8 +78,8 @@ class AlertingServiceIT {
 
   private AlertingConfig config(String groupId, int maxAttempts) {
     Map<String, String> m = new HashMap<>();
-    m.put("bootstrap.servers", kafka.bootstrapServers());
-    m.put("schema.registry.url", registry.url());
+    m.put("bootstrap.servers", stack.bootstrapServers());
+    m.put("schema.registry.url", stack.registryUrl());
     m.put("alerting.group.id", groupId);
     m.put("alerting.http.port", "0");
     m.put("alerting.tick", "100ms");
@@ -139,11 +95,7 @@ class AlertingServiceIT {
   }
 
   private static void send(AnomalyEvent event) {
-    try {
-      producer.send(new ProducerRecord<>(Topics.ANOMALIES.name(), event.getHostId(), event)).get();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    stack.send(event);
   }
 
   /** Delivered (answered 200) notifications about a host: "dedupKey status" per request. */
@@ -349,12 +301,12 @@ class AlertingServiceIT {
 
   private static KafkaConsumer<String, ControlCommand> agent() {
     Map<String, Object> props = new HashMap<>();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
     props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-agent");
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
     props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, AvroDeserializer.class);
-    props.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registry.url());
+    props.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, stack.registryUrl());
     props.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
     // the deserializer owns its registry client and closes it with the consumer
     KafkaConsumer<String, ControlCommand> consumer = new KafkaConsumer<>(props);

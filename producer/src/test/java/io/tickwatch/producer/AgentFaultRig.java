@@ -7,7 +7,7 @@ import io.tickwatch.schemas.serde.AvroDeserializer;
 import io.tickwatch.schemas.testkit.FaultProxy;
 import io.tickwatch.schemas.testkit.KafkaChildProcess;
 import io.tickwatch.schemas.testkit.KafkaTestCluster;
-import io.tickwatch.schemas.topic.PartitionLeaders;
+import io.tickwatch.schemas.testkit.KafkaUnderTest;
 import io.tickwatch.schemas.topic.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -41,47 +40,38 @@ final class AgentFaultRig implements AutoCloseable {
   private static final long LIMIT_NANOS = 60_000_000_000L;
 
   private final String bootstrapServers;
-  private final AutoCloseable broker;
+  private final KafkaUnderTest broker;
   private final FaultProxy proxy;
   private final EmbeddedSchemaRegistry registry;
 
-  private AgentFaultRig(
-      String bootstrapServers,
-      AutoCloseable broker,
-      FaultProxy proxy,
-      EmbeddedSchemaRegistry registry) {
-    this.bootstrapServers = bootstrapServers;
+  private AgentFaultRig(KafkaUnderTest broker, FaultProxy proxy, EmbeddedSchemaRegistry registry) {
+    this.bootstrapServers = broker.bootstrapServers();
     this.broker = broker;
     this.proxy = proxy;
     this.registry = registry;
   }
 
   /** Starts the proxied in-JVM broker (with the samples topic) and the registry. */
-  static AgentFaultRig start() throws Exception {
+  static AgentFaultRig start() {
     KafkaTestCluster kafka = KafkaTestCluster.startBehindProxy();
-    try (Admin admin = kafka.createAdmin()) {
-      return withRegistry(admin, kafka.bootstrapServers(), kafka, kafka.proxy());
-    } catch (Exception | Error e) {
+    try {
+      return withRegistry(kafka, kafka.proxy());
+    } catch (RuntimeException | Error e) {
       kafka.close();
       throw e;
     }
   }
 
   /** Starts a broker in a child process (with the samples topic) and the registry. */
-  static AgentFaultRig startWithChildBroker(KafkaChildProcess kafka) throws Exception {
-    try (Admin admin = kafka.createAdmin()) {
-      return withRegistry(admin, kafka.bootstrapServers(), kafka, null);
-    }
+  static AgentFaultRig startWithChildBroker(KafkaChildProcess kafka) {
+    return withRegistry(kafka, null);
   }
 
-  private static AgentFaultRig withRegistry(
-      Admin admin, String bootstrapServers, AutoCloseable broker, FaultProxy proxy)
-      throws Exception {
-    admin.createTopics(List.of(Topics.SAMPLES.toNewTopic((short) 1))).all().get();
-    PartitionLeaders.awaitAll(admin, Duration.ofSeconds(60));
+  private static AgentFaultRig withRegistry(KafkaUnderTest broker, FaultProxy proxy) {
+    broker.createCatalogueTopics(List.of(Topics.SAMPLES));
     EmbeddedSchemaRegistry registry =
         EmbeddedSchemaRegistry.builder().inMemory().host("127.0.0.1").port(0).build().start();
-    return new AgentFaultRig(bootstrapServers, broker, proxy, registry);
+    return new AgentFaultRig(broker, proxy, registry);
   }
 
   FaultProxy proxy() {
@@ -229,7 +219,7 @@ final class AgentFaultRig implements AutoCloseable {
 
   /** Closes the registry and the broker (and its proxy). */
   @Override
-  public void close() throws Exception {
+  public void close() {
     try {
       registry.close();
     } finally {

@@ -10,7 +10,6 @@ import io.tickwatch.schemas.registry.server.EmbeddedSchemaRegistry;
 import io.tickwatch.schemas.serde.AvroDeserializer;
 import io.tickwatch.schemas.serde.AvroSerializer;
 import io.tickwatch.schemas.testkit.KafkaTestCluster;
-import io.tickwatch.schemas.topic.PartitionLeaders;
 import io.tickwatch.schemas.topic.Topics;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -40,14 +38,7 @@ class AgentKafkaIT {
   @BeforeAll
   static void startKafka() throws Exception {
     kafka = KafkaTestCluster.start();
-    try (Admin admin = kafka.createAdmin()) {
-      admin
-          .createTopics(
-              List.of(Topics.SAMPLES.toNewTopic((short) 1), Topics.CONTROL.toNewTopic((short) 1)))
-          .all()
-          .get();
-      PartitionLeaders.awaitAll(admin, Duration.ofSeconds(60));
-    }
+    kafka.createCatalogueTopics(List.of(Topics.SAMPLES, Topics.CONTROL));
     registry =
         EmbeddedSchemaRegistry.builder().inMemory().host("127.0.0.1").port(0).build().start();
   }

@@ -3,7 +3,6 @@ package io.tickwatch.producer;
 import io.tickwatch.avro.ControlCommand;
 import io.tickwatch.schemas.testkit.KafkaChildCluster;
 import io.tickwatch.schemas.testkit.KafkaChildProcess;
-import io.tickwatch.schemas.topic.PartitionLeaders;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -70,16 +68,8 @@ final class BrokerBounceRun {
    */
   static Result run(KafkaChildCluster cluster, long minRecords, long maxRecords, int bounces)
       throws Exception {
-    try (Admin admin = cluster.createAdmin()) {
-      admin
-          .createTopics(
-              List.of(
-                  new NewTopic(TOPIC, PARTITIONS, (short) 3)
-                      .configs(Map.of("min.insync.replicas", "2"))))
-          .all()
-          .get(60, TimeUnit.SECONDS);
-      PartitionLeaders.awaitAll(admin, Duration.ofSeconds(60));
-    }
+    cluster.createTopics(
+        new NewTopic(TOPIC, PARTITIONS, (short) 3).configs(Map.of("min.insync.replicas", "2")));
     cluster.awaitAllInSync();
 
     BitSet acknowledged = new BitSet();

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickwatch.schemas.registry.server.EmbeddedSchemaRegistry;
 import io.tickwatch.schemas.testkit.KafkaTestCluster;
-import io.tickwatch.schemas.topic.PartitionLeaders;
 import io.tickwatch.schemas.topic.Topics;
-import java.time.Duration;
 import java.util.List;
-import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
 
 /** The broker dies under a running agent: the host keeps recording, memory stays bounded. */
@@ -22,10 +19,7 @@ class BrokerKilledMidRunIT {
         EmbeddedSchemaRegistry.builder().inMemory().host("127.0.0.1").port(0).build().start();
     TickwatchAgent agent = null;
     try {
-      try (Admin admin = kafka.createAdmin()) {
-        admin.createTopics(List.of(Topics.SAMPLES.toNewTopic((short) 1))).all().get();
-        PartitionLeaders.awaitAll(admin, Duration.ofSeconds(60));
-      }
+      kafka.createCatalogueTopics(List.of(Topics.SAMPLES));
       agent =
           TickwatchAgent.builder("victim")
               .bootstrapServers(kafka.bootstrapServers())

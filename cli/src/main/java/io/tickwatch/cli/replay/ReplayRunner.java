@@ -2,6 +2,7 @@ package io.tickwatch.cli.replay;
 
 import io.tickwatch.cli.stack.StackException;
 import io.tickwatch.schemas.registry.RestSchemaRegistryClient;
+import io.tickwatch.schemas.topic.PartitionLeaders;
 import io.tickwatch.schemas.topic.Topics;
 import io.tickwatch.streams.app.RollingStatsApp;
 import io.tickwatch.streams.app.StreamsApp;
@@ -294,6 +295,12 @@ public final class ReplayRunner {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StackException("interrupted", e);
+    }
+    // the replay writes at once: a partition without a leader yet can lose records (KAFKA-15591)
+    try {
+      PartitionLeaders.await(admin, topics.stream().map(NewTopic::name).toList(), ADMIN_TIMEOUT);
+    } catch (IllegalStateException e) {
+      throw new StackException("replay topics created but not ready: " + e.getMessage(), e);
     }
   }
 

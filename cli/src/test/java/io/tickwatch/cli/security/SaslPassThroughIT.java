@@ -12,8 +12,6 @@ import io.tickwatch.schemas.registry.RestSchemaRegistryClient;
 import io.tickwatch.schemas.registry.server.EmbeddedSchemaRegistry;
 import io.tickwatch.schemas.serde.AvroDeserializer;
 import io.tickwatch.schemas.testkit.KafkaChildProcess;
-import io.tickwatch.schemas.topic.PartitionLeaders;
-import io.tickwatch.schemas.topic.TopicSpec;
 import io.tickwatch.schemas.topic.Topics;
 import io.tickwatch.streams.app.RollingStatsApp;
 import io.tickwatch.streams.app.StreamsApp;
@@ -25,7 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -56,12 +53,7 @@ class SaslPassThroughIT {
   static void start() throws Exception {
     assumeTrue(KafkaChildProcess.supported(), "needs a Linux-like system for the child broker");
     kafka = KafkaChildProcess.startWithSaslPlain(Map.of(USER, PASSWORD, "admin", "admin-secret"));
-    try (Admin admin = kafka.createAdmin()) {
-      List<org.apache.kafka.clients.admin.NewTopic> topics =
-          Topics.all().stream().map(t -> ((TopicSpec<?>) t).toNewTopic((short) 1)).toList();
-      admin.createTopics(topics).all().get();
-      PartitionLeaders.awaitAll(admin, Duration.ofSeconds(60));
-    }
+    kafka.createCatalogueTopics(Topics.all());
     registry =
         EmbeddedSchemaRegistry.builder()
             .host("127.0.0.1")

@@ -7,7 +7,6 @@ import io.tickwatch.schemas.serde.AvroDeserializer;
 import io.tickwatch.schemas.serde.AvroSerializer;
 import io.tickwatch.schemas.testkit.InMemorySchemaRegistryClient;
 import io.tickwatch.schemas.testkit.KafkaTestCluster;
-import io.tickwatch.schemas.topic.PartitionLeaders;
 import io.tickwatch.schemas.topic.TopicSpec;
 import io.tickwatch.schemas.topic.Topics;
 import java.time.Duration;
@@ -20,7 +19,6 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -64,16 +62,11 @@ final class DashboardFixture implements AutoCloseable {
   }
 
   /** Starts the broker and creates every topic of the catalogue; the server starts later. */
-  static DashboardFixture startBroker() throws ExecutionException, InterruptedException {
+  static DashboardFixture startBroker() {
     KafkaTestCluster cluster = KafkaTestCluster.start();
-    try (Admin admin = cluster.createAdmin()) {
-      admin
-          .createTopics(Topics.all().stream().map(topic -> topic.toNewTopic((short) 1)).toList())
-          .all()
-          .get();
-      PartitionLeaders.await(
-          admin, Topics.all().stream().map(TopicSpec::name).toList(), Duration.ofSeconds(30));
-    } catch (ExecutionException | InterruptedException | RuntimeException e) {
+    try {
+      cluster.createCatalogueTopics(Topics.all());
+    } catch (RuntimeException e) {
       cluster.close();
       throw e;
     }

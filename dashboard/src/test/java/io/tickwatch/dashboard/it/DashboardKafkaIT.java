@@ -24,7 +24,6 @@ import io.tickwatch.schemas.serde.AvroDeserializer;
 import io.tickwatch.schemas.serde.AvroSerializer;
 import io.tickwatch.schemas.testkit.InMemorySchemaRegistryClient;
 import io.tickwatch.schemas.testkit.KafkaTestCluster;
-import io.tickwatch.schemas.topic.PartitionLeaders;
 import io.tickwatch.schemas.topic.TopicSpec;
 import io.tickwatch.schemas.topic.Topics;
 import java.io.ByteArrayOutputStream;
@@ -37,9 +36,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -71,26 +67,17 @@ class DashboardKafkaIT {
   static void start() throws Exception {
     kafka = KafkaTestCluster.start();
     registry = new InMemorySchemaRegistryClient();
-    try (Admin admin =
-        Admin.create(
-            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-      List<NewTopic> topics = new ArrayList<>();
-      for (TopicSpec<?> spec :
-          List.of(
-              Topics.STATS,
-              Topics.STATS_LIVE,
-              Topics.ALERTS,
-              Topics.ACTIONS,
-              Topics.EXPERIMENTS,
-              Topics.AB_RESULTS,
-              Topics.PROFILES,
-              Topics.SAMPLES,
-              Topics.CONTROL)) {
-        topics.add(spec.toNewTopic((short) 1));
-      }
-      admin.createTopics(topics).all().get();
-      PartitionLeaders.awaitAll(admin, Duration.ofSeconds(60));
-    }
+    kafka.createCatalogueTopics(
+        List.of(
+            Topics.STATS,
+            Topics.STATS_LIVE,
+            Topics.ALERTS,
+            Topics.ACTIONS,
+            Topics.EXPERIMENTS,
+            Topics.AB_RESULTS,
+            Topics.PROFILES,
+            Topics.SAMPLES,
+            Topics.CONTROL));
     producer =
         new KafkaProducer<>(
             Map.of(

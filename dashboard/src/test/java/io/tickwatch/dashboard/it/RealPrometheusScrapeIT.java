@@ -14,7 +14,6 @@ import io.tickwatch.dashboard.TestRecords;
 import io.tickwatch.schemas.serde.AvroSerializer;
 import io.tickwatch.schemas.testkit.InMemorySchemaRegistryClient;
 import io.tickwatch.schemas.testkit.KafkaTestCluster;
-import io.tickwatch.schemas.topic.PartitionLeaders;
 import io.tickwatch.schemas.topic.Topics;
 import java.io.File;
 import java.net.ServerSocket;
@@ -22,15 +21,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -60,12 +56,7 @@ class RealPrometheusScrapeIT {
     Process prometheus = null;
     try (KafkaTestCluster kafka = KafkaTestCluster.start()) {
       InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
-      try (Admin admin =
-          Admin.create(
-              Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-        admin.createTopics(List.of(Topics.STATS_LIVE.toNewTopic((short) 1))).all().get();
-        PartitionLeaders.awaitAll(admin, Duration.ofSeconds(60));
-      }
+      kafka.createCatalogueTopics(List.of(Topics.STATS_LIVE));
       DashboardConfig config =
           DashboardConfig.fromMap(
               Map.of(

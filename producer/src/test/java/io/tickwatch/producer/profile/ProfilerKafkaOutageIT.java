@@ -11,7 +11,6 @@ import io.tickwatch.schemas.registry.RestSchemaRegistryClient;
 import io.tickwatch.schemas.registry.server.EmbeddedSchemaRegistry;
 import io.tickwatch.schemas.serde.AvroDeserializer;
 import io.tickwatch.schemas.testkit.KafkaTestCluster;
-import io.tickwatch.schemas.topic.PartitionLeaders;
 import io.tickwatch.schemas.topic.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -40,10 +38,7 @@ class ProfilerKafkaOutageIT {
     try (KafkaTestCluster kafka = KafkaTestCluster.startBehindProxy();
         EmbeddedSchemaRegistry registry =
             EmbeddedSchemaRegistry.builder().inMemory().host("127.0.0.1").port(0).build().start()) {
-      try (Admin admin = kafka.createAdmin()) {
-        admin.createTopics(List.of(Topics.PROFILES.toNewTopic((short) 1))).all().get();
-        PartitionLeaders.awaitAll(admin, Duration.ofSeconds(60));
-      }
+      kafka.createCatalogueTopics(List.of(Topics.PROFILES));
       kafka.proxy().cut();
       try (Workload worker = Workload.hotAndCold("it-worker");
           TickwatchAgent agent =

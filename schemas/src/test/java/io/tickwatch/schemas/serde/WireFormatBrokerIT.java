@@ -9,7 +9,6 @@ import io.tickwatch.schemas.avro.ExampleRecords;
 import io.tickwatch.schemas.registry.RestSchemaRegistryClient;
 import io.tickwatch.schemas.registry.server.EmbeddedSchemaRegistry;
 import io.tickwatch.schemas.testkit.KafkaTestCluster;
-import io.tickwatch.schemas.topic.PartitionLeaders;
 import io.tickwatch.schemas.topic.TopicSpec;
 import io.tickwatch.schemas.topic.Topics;
 import java.net.URI;
@@ -57,15 +56,7 @@ class WireFormatBrokerIT {
   @BeforeAll
   static void start() throws Exception {
     kafka = KafkaTestCluster.start();
-    try (Admin admin =
-        Admin.create(
-            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-      admin
-          .createTopics(Topics.all().stream().map(t -> t.toNewTopic((short) 1)).toList())
-          .all()
-          .get();
-      PartitionLeaders.awaitAll(admin, Duration.ofSeconds(60));
-    }
+    kafka.createCatalogueTopics(Topics.all());
     registry =
         EmbeddedSchemaRegistry.builder()
             .bootstrapServers(kafka.bootstrapServers())

@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -33,9 +32,7 @@ class KafkaBehindProxyIT {
   @BeforeAll
   static void startKafka() throws Exception {
     kafka = KafkaTestCluster.startBehindProxy();
-    try (Admin admin = kafka.createAdmin()) {
-      admin.createTopics(List.of(new NewTopic("proxied", 1, (short) 1))).all().get();
-    }
+    kafka.createTopic("proxied", 1);
   }
 
   @AfterAll

@@ -31,7 +31,7 @@ import org.apache.kafka.common.Uuid;
  * Each node's JVM has a 384 MiB heap; three nodes need about 1.5 GB of memory. Skip where {@link
  * KafkaChildProcess#supported()} is false.
  */
-public final class KafkaChildCluster implements AutoCloseable {
+public final class KafkaChildCluster implements KafkaUnderTest {
 
   private static final long SYNC_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(120);
 
@@ -127,6 +127,7 @@ public final class KafkaChildCluster implements AutoCloseable {
   }
 
   /** Every node's client listener, comma-separated. */
+  @Override
   public String bootstrapServers() {
     return nodes.stream().map(KafkaChildProcess::bootstrapServers).collect(Collectors.joining(","));
   }
@@ -137,6 +138,7 @@ public final class KafkaChildCluster implements AutoCloseable {
   }
 
   /** A new admin client for the cluster; the caller closes it. */
+  @Override
   public Admin createAdmin() {
     return Admin.create(
         Map.of(

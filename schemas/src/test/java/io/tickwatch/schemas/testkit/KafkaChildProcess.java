@@ -31,7 +31,7 @@ import org.apache.kafka.common.Uuid;
  * <p>Only on Linux-like systems with a {@code kill} command: check {@link #supported()} first (and
  * skip the test otherwise). Starting takes a few seconds (two JVM starts: format, then broker).
  */
-public final class KafkaChildProcess implements AutoCloseable {
+public final class KafkaChildProcess implements KafkaUnderTest {
 
   private static final long START_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(90);
 
@@ -227,6 +227,7 @@ public final class KafkaChildProcess implements AutoCloseable {
   }
 
   /** {@code 127.0.0.1:port} of the broker's client listener. */
+  @Override
   public String bootstrapServers() {
     return "127.0.0.1:" + port;
   }
@@ -250,6 +251,7 @@ public final class KafkaChildProcess implements AutoCloseable {
   }
 
   /** A new admin client for this broker; the caller closes it. */
+  @Override
   public Admin createAdmin() {
     return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
   }

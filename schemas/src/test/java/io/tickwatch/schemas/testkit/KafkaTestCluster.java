@@ -15,9 +15,14 @@ import org.apache.kafka.common.test.TestKitNodes;
  *
  * <pre>{@code
  * try (KafkaTestCluster kafka = KafkaTestCluster.start()) {
+ *   kafka.createCatalogueTopics(Topics.all()); // returns once every partition has a leader
  *   producerProps.put("bootstrap.servers", kafka.bootstrapServers());
  * }
  * }</pre>
+ *
+ * <p>Create topics through {@link #createTopics(java.util.Collection)} and its variants (see {@link
+ * KafkaUnderTest}): they wait for every partition's leader, which {@code Admin.createTopics} does
+ * not, and a producer writing before that can lose records (KAFKA-15591).
  *
  * <p>Other modules use it through the schemas test-jar ({@code io.tickwatch:tickwatch-schemas},
  * type {@code test-jar}, scope test) plus {@code org.apache.kafka:kafka-test-common-runtime} at
@@ -26,7 +31,7 @@ import org.apache.kafka.common.test.TestKitNodes;
  * <p>Internal topics use replication factor 1 and consumer groups rebalance without the initial
  * delay. Start one per test class ({@code @BeforeAll}), not per test: a start takes a few seconds.
  */
-public final class KafkaTestCluster implements AutoCloseable {
+public final class KafkaTestCluster implements KafkaUnderTest {
   private static final Map<String, Object> SINGLE_NODE_DEFAULTS =
       Map.of(
           "offsets.topic.replication.factor", "1",
@@ -156,6 +161,7 @@ public final class KafkaTestCluster implements AutoCloseable {
    * {@code host:port} of the broker's client listener, or of the {@link #proxy()} in front of it
    * for a cluster started {@link #startBehindProxy() behind a proxy}.
    */
+  @Override
   public String bootstrapServers() {
     return proxy != null ? proxy.address() : kit.bootstrapServers();
   }
@@ -173,6 +179,7 @@ public final class KafkaTestCluster implements AutoCloseable {
   }
 
   /** A new admin client for this cluster; the caller closes it. */
+  @Override
   public Admin createAdmin() {
     return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
   }

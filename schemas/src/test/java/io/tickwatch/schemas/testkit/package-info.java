@@ -8,8 +8,11 @@
  * can pause (like {@code SIGSTOP}), cut (broker down) or slow (added latency) every client
  * connection; the broker advertises the proxy's address, so clients never bypass it. {@link
  * io.tickwatch.schemas.testkit.KafkaChildProcess} runs a broker in a child JVM for real {@code kill
- * -STOP}/{@code kill -CONT}. Where a Docker engine exists, Testcontainers variants of broker-backed
- * tests run against a containerised broker too (see {@code DockerKafkaIT}); elsewhere they are
- * skipped.
+ * -STOP}/{@code kill -CONT}, {@link io.tickwatch.schemas.testkit.KafkaChildCluster} several of
+ * them. All three are a {@link io.tickwatch.schemas.testkit.KafkaUnderTest}, whose {@code
+ * createTopics} returns only once every partition of the new topics has a leader: tests create
+ * topics through it, since writing to a partition without a leader yet can lose records
+ * (KAFKA-15591). Where a Docker engine exists, Testcontainers variants of broker-backed tests run
+ * against a containerised broker too (see {@code DockerKafkaIT}); elsewhere they are skipped.
  */
 package io.tickwatch.schemas.testkit;

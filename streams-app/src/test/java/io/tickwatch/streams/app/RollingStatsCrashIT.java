@@ -25,8 +25,7 @@ class RollingStatsCrashIT {
   @Test
   void shouldEmitTheOracleStatisticsExactlyOnceWhenInstancesAreKilledInRounds() throws Exception {
     try (KafkaTestCluster kafka = KafkaTestCluster.start();
-        RollingStatsCrashRun run =
-            RollingStatsCrashRun.prepare(kafka.bootstrapServers(), (short) 1, dir)) {
+        RollingStatsCrashRun run = RollingStatsCrashRun.prepare(kafka, dir)) {
       RollingStatsCrashRun.Result result = run.run(HOSTS, BATCHES_PER_HOST, ROUNDS);
       System.out.println(
           "streams crash: samples="

@@ -7,8 +7,7 @@ import io.tickwatch.schemas.registry.SchemaRegistryClient;
 import io.tickwatch.schemas.registry.server.EmbeddedSchemaRegistry;
 import io.tickwatch.schemas.serde.AvroDeserializer;
 import io.tickwatch.schemas.serde.AvroSerializer;
-import io.tickwatch.schemas.topic.PartitionLeaders;
-import io.tickwatch.schemas.topic.TopicSpec;
+import io.tickwatch.schemas.testkit.KafkaUnderTest;
 import io.tickwatch.schemas.topic.Topics;
 import io.tickwatch.streams.stats.RollingStatsConfig;
 import java.io.IOException;
@@ -21,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -77,20 +74,13 @@ final class RollingStatsCrashRun implements AutoCloseable {
     this.dir = dir;
   }
 
-  /** Creates every catalogue topic with this replication factor and starts a registry. */
-  static RollingStatsCrashRun prepare(String bootstrapServers, short replicationFactor, Path dir)
-      throws Exception {
-    try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-      admin
-          .createTopics(
-              Topics.all().stream()
-                  .map(t -> ((TopicSpec<?>) t).toNewTopic(replicationFactor))
-                  .toList())
-          .all()
-          .get(60, TimeUnit.SECONDS);
-      PartitionLeaders.awaitAll(admin, Duration.ofSeconds(60));
-    }
+  /**
+   * Creates every catalogue topic on {@code kafka} (replication factor {@code min(3, brokers)}) and
+   * starts a registry.
+   */
+  static RollingStatsCrashRun prepare(KafkaUnderTest kafka, Path dir) {
+    kafka.createCatalogueTopics(Topics.all());
+    String bootstrapServers = kafka.bootstrapServers();
     EmbeddedSchemaRegistry registry =
         EmbeddedSchemaRegistry.builder()
             .host("127.0.0.1")

@@ -26,8 +26,7 @@ class RollingStatsCrashSoakIT {
     int batchesPerHost = Integer.getInteger("soak.batchesPerHost", 6_250);
     int rounds = Integer.getInteger("soak.rounds", 10);
     try (KafkaChildCluster kafka = KafkaChildCluster.start(3);
-        RollingStatsCrashRun run =
-            RollingStatsCrashRun.prepare(kafka.bootstrapServers(), (short) 3, dir)) {
+        RollingStatsCrashRun run = RollingStatsCrashRun.prepare(kafka, dir)) {
       RollingStatsCrashRun.Result result = run.run(HOSTS, batchesPerHost, rounds);
       System.out.println(
           "streams crash soak: samples="

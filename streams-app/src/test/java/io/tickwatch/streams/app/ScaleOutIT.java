@@ -49,8 +49,7 @@ class ScaleOutIT {
   @Test
   void shouldKeepTheOracleStatisticsCompleteWhenOneOfTwoInstancesLeaves() throws Exception {
     try (KafkaTestCluster kafka = KafkaTestCluster.start(3);
-        RollingStatsCrashRun run =
-            RollingStatsCrashRun.prepare(kafka.bootstrapServers(), (short) 3, dir)) {
+        RollingStatsCrashRun run = RollingStatsCrashRun.prepare(kafka, dir)) {
       RollingStatsConfig statsConfig =
           RollingStatsConfig.from(
               key -> RollingStatsConfig.FLEET_HOST_TIMEOUT.equals(key) ? "600s" : null);

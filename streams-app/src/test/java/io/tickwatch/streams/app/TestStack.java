@@ -4,13 +4,7 @@ import io.tickwatch.schemas.registry.RestSchemaRegistryClient;
 import io.tickwatch.schemas.registry.SchemaRegistryClient;
 import io.tickwatch.schemas.registry.server.EmbeddedSchemaRegistry;
 import io.tickwatch.schemas.testkit.KafkaTestCluster;
-import io.tickwatch.schemas.topic.PartitionLeaders;
-import io.tickwatch.schemas.topic.TopicSpec;
 import io.tickwatch.schemas.topic.Topics;
-import java.time.Duration;
-import java.util.List;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 
 /** A real KRaft broker, every catalogue topic and the embedded schema registry, for ITs. */
 public final class TestStack implements AutoCloseable {
@@ -26,24 +20,24 @@ public final class TestStack implements AutoCloseable {
     this.registryClient = client;
   }
 
-  public static TestStack start() throws Exception {
+  /** Starts the broker, creates every catalogue topic (ready to write), starts the registry. */
+  public static TestStack start() {
     KafkaTestCluster kafka = KafkaTestCluster.start();
-    try (Admin admin = kafka.createAdmin()) {
-      List<NewTopic> topics =
-          Topics.all().stream().map(t -> ((TopicSpec<?>) t).toNewTopic((short) 1)).toList();
-      admin.createTopics(topics).all().get();
-      PartitionLeaders.await(
-          admin, topics.stream().map(NewTopic::name).toList(), Duration.ofSeconds(30));
+    try {
+      kafka.createCatalogueTopics(Topics.all());
+      EmbeddedSchemaRegistry registry =
+          EmbeddedSchemaRegistry.builder()
+              .host("127.0.0.1")
+              .port(0)
+              .bootstrapServers(kafka.bootstrapServers())
+              .inMemory()
+              .build()
+              .start();
+      return new TestStack(kafka, registry, new RestSchemaRegistryClient(registry.url()));
+    } catch (RuntimeException | Error e) {
+      kafka.close();
+      throw e;
     }
-    EmbeddedSchemaRegistry registry =
-        EmbeddedSchemaRegistry.builder()
-            .host("127.0.0.1")
-            .port(0)
-            .bootstrapServers(kafka.bootstrapServers())
-            .inMemory()
-            .build()
-            .start();
-    return new TestStack(kafka, registry, new RestSchemaRegistryClient(registry.url()));
   }
 
   public String bootstrapServers() {
@@ -55,7 +49,7 @@ public final class TestStack implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     registryClient.close();
     registry.close();
     kafka.close();

@@ -12,7 +12,6 @@ import io.tickwatch.schemas.registry.RestSchemaRegistryClient;
 import io.tickwatch.schemas.registry.server.EmbeddedSchemaRegistry;
 import io.tickwatch.schemas.testkit.KafkaTestCluster;
 import io.tickwatch.schemas.testkit.RecentTime;
-import io.tickwatch.schemas.topic.PartitionLeaders;
 import io.tickwatch.schemas.topic.Topics;
 import io.tickwatch.stats.sketch.LogBucketSketch;
 import io.tickwatch.streams.testing.Batches;
@@ -27,7 +26,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.TreeMap;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -70,13 +68,7 @@ class RollingStatsOracleIT {
   @BeforeAll
   static void start() throws Exception {
     kafka = KafkaTestCluster.start();
-    try (Admin admin = kafka.createAdmin()) {
-      admin
-          .createTopics(Topics.all().stream().map(t -> t.toNewTopic((short) 1)).toList())
-          .all()
-          .get();
-      PartitionLeaders.awaitAll(admin, Duration.ofSeconds(60));
-    }
+    kafka.createCatalogueTopics(Topics.all());
     registry =
         EmbeddedSchemaRegistry.builder().inMemory().host("127.0.0.1").port(0).build().start();
     client = new RestSchemaRegistryClient(registry.url());

@@ -5,6 +5,7 @@ import io.tickwatch.avro.SampleBatch;
 import io.tickwatch.schemas.registry.SchemaRegistryClient;
 import io.tickwatch.schemas.serde.AvroDeserializer;
 import io.tickwatch.schemas.serde.AvroSerializer;
+import io.tickwatch.schemas.topic.PartitionLeaders;
 import io.tickwatch.schemas.topic.Topics;
 import io.tickwatch.streams.app.RollingStatsApp;
 import io.tickwatch.streams.app.StreamsApp;
@@ -594,6 +595,8 @@ public final class PipelineBenchmark {
               .configs(Map.of("retention.ms", Long.toString(Duration.ofHours(6).toMillis()))));
     }
     get(admin.createTopics(topics).all());
+    // the phases write at once: a partition without a leader yet can lose records (KAFKA-15591)
+    PartitionLeaders.await(admin, names, TIMEOUT);
   }
 
   private static void deleteTopics(Admin admin, List<String> names) {

@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tickwatch.avro.RollingStats;
+import io.tickwatch.cli.testing.TestStack;
 import io.tickwatch.schemas.registry.RestSchemaRegistryClient;
-import io.tickwatch.schemas.registry.server.EmbeddedSchemaRegistry;
 import io.tickwatch.schemas.serde.AvroSerializer;
-import io.tickwatch.schemas.testkit.KafkaTestCluster;
 import io.tickwatch.schemas.testkit.RecentTime;
-import io.tickwatch.schemas.topic.PartitionLeaders;
 import io.tickwatch.schemas.topic.Topics;
 import java.time.Duration;
 import java.util.HashMap;
@@ -42,8 +40,7 @@ class InfluxSinkIT {
   private static final String GROUP = "influx-sink-it";
 
   private static InfluxdProcess influx;
-  private static KafkaTestCluster kafka;
-  private static EmbeddedSchemaRegistry registry;
+  private static TestStack stack;
 
   @BeforeAll
   static void start() throws Exception {
@@ -52,28 +49,13 @@ class InfluxSinkIT {
         "/usr/bin/influxd is absent (Debian package influxdb): skipping the InfluxDB export IT");
     influx = InfluxdProcess.start();
     influx.execute("CREATE DATABASE " + DB);
-    kafka = KafkaTestCluster.start();
-    try (Admin admin = kafka.createAdmin()) {
-      admin.createTopics(List.of(Topics.STATS.toNewTopic((short) 1))).all().get();
-      PartitionLeaders.awaitAll(admin, Duration.ofSeconds(60));
-    }
-    registry =
-        EmbeddedSchemaRegistry.builder()
-            .host("127.0.0.1")
-            .port(0)
-            .bootstrapServers(kafka.bootstrapServers())
-            .inMemory()
-            .build()
-            .start();
+    stack = TestStack.start();
   }
 
   @AfterAll
   static void stop() {
-    if (registry != null) {
-      registry.close();
-    }
-    if (kafka != null) {
-      kafka.close();
+    if (stack != null) {
+      stack.close();
     }
     if (influx != null) {
       influx.close();
@@ -89,8 +71,8 @@ class InfluxSinkIT {
             StatsFixtures.stats("host-2", "cpu.process.percent", Map.of(), T0 + 1000, 0)));
     InfluxSinkConfig config =
         new InfluxSinkConfig(
-            kafka.bootstrapServers(),
-            registry.url(),
+            stack.bootstrapServers(),
+            stack.registryUrl(),
             Topics.STATS.name(),
             GROUP,
             Map.of("client.id", "influx-sink-it"),
@@ -182,8 +164,8 @@ class InfluxSinkIT {
 
   private static void produce(List<RollingStats> records) throws Exception {
     Map<String, Object> props =
-        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    try (RestSchemaRegistryClient client = new RestSchemaRegistryClient(registry.url());
+        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+    try (RestSchemaRegistryClient client = new RestSchemaRegistryClient(stack.registryUrl());
         KafkaProducer<String, RollingStats> producer =
             new KafkaProducer<>(props, new StringSerializer(), new AvroSerializer<>(client));
         KafkaProducer<String, byte[]> raw =
@@ -198,7 +180,7 @@ class InfluxSinkIT {
   }
 
   private static long committedOffsets() {
-    try (Admin admin = kafka.createAdmin()) {
+    try (Admin admin = stack.kafka.createAdmin()) {
       Map<?, OffsetAndMetadata> offsets =
           admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get();
       return offsets.values().stream()
