@@ -8,10 +8,15 @@ public final class StudyDetectors {
 
   /** ART with the given category cap, other parameters at their defaults. */
   public static ArtDetector art(int capacity) {
+    return art(capacity, ArtDetector.Config.defaults().warmupRows());
+  }
+
+  /** ART with the given category cap and warm-up rows, other parameters at their defaults. */
+  public static ArtDetector art(int capacity, int warmupRows) {
     ArtDetector.Config d = ArtDetector.Config.defaults();
     return new ArtDetector(
         new ArtDetector.Config(
-            d.warmupRows(),
+            warmupRows,
             d.step(),
             d.window(),
             d.levels(),

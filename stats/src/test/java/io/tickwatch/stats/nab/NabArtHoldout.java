@@ -27,6 +27,9 @@ import java.util.Random;
  * exceedance level at rate {@code p} on seeded Gaussian noise (60 series of 4000 rows, the first
  * 600 of each not counted, as NAB's probation) becomes 0.5: both members then alarm equally often
  * on noise. No NAB labels are involved in the scaling.
+ *
+ * <p>{@code -Dsmooth=true} adds a second leave-one-category-out in which each fold picks the grid
+ * point with the best mean training score over itself and its one-step neighbours.
  */
 public final class NabArtHoldout {
   private NabArtHoldout() {}
@@ -76,6 +79,102 @@ public final class NabArtHoldout {
       swept.add(list);
     }
     HoldoutReport.print(CategoryHoldout.evaluate(swept, profile), g -> "#" + g);
+    if (Boolean.getBoolean("smooth")) {
+      smoothed(grid, swept, profile);
+    }
+  }
+
+  /**
+   * {@code -Dsmooth=true}: leave-one-category-out where each fold picks the grid point whose
+   * training score averaged with its one-step neighbours (one of warm-up, window, levels, snap band
+   * moved to the adjacent grid value) is best: a flat region instead of a peak.
+   */
+  private static void smoothed(
+      List<List<ArtDetector.Config>> grid, List<List<SweptSeries>> swept, NabProfile profile) {
+    List<ArtDetector.Config> arts = new ArrayList<>();
+    for (List<ArtDetector.Config> c : grid) {
+      arts.add(c.stream().filter(x -> x != null).findFirst().orElseThrow());
+    }
+    java.util.function.ToDoubleFunction<ArtDetector.Config>[] axes =
+        new java.util.function.ToDoubleFunction[] {
+          (java.util.function.ToDoubleFunction<ArtDetector.Config>) c -> c.warmupRows(),
+          (java.util.function.ToDoubleFunction<ArtDetector.Config>) c -> c.window(),
+          (java.util.function.ToDoubleFunction<ArtDetector.Config>) c -> c.levels(),
+          (java.util.function.ToDoubleFunction<ArtDetector.Config>) c -> c.snapBand()
+        };
+    List<List<Integer>> neighbours = new ArrayList<>();
+    for (int g = 0; g < arts.size(); g++) {
+      List<Integer> nb = new ArrayList<>();
+      for (int a = 0; a < axes.length; a++) {
+        double[] values = arts.stream().mapToDouble(axes[a]).distinct().sorted().toArray();
+        for (int h = 0; h < arts.size(); h++) {
+          boolean sameElsewhere = true;
+          for (int b = 0; b < axes.length; b++) {
+            if (b != a
+                && axes[b].applyAsDouble(arts.get(h)) != axes[b].applyAsDouble(arts.get(g))) {
+              sameElsewhere = false;
+            }
+          }
+          int i = Arrays.binarySearch(values, axes[a].applyAsDouble(arts.get(g)));
+          int j = Arrays.binarySearch(values, axes[a].applyAsDouble(arts.get(h)));
+          if (sameElsewhere && Math.abs(i - j) == 1) {
+            nb.add(h);
+          }
+        }
+      }
+      neighbours.add(nb);
+    }
+    java.util.Set<String> categories = new java.util.TreeSet<>();
+    for (SweptSeries s : swept.get(0)) {
+      categories.add(s.category());
+    }
+    double heldRaw = 0;
+    int heldWindows = 0;
+    for (String held : categories) {
+      double[] train = new double[arts.size()];
+      ThresholdScore[] ts = new ThresholdScore[arts.size()];
+      for (int g = 0; g < arts.size(); g++) {
+        List<SweptSeries> tr =
+            swept.get(g).stream().filter(x -> !x.category().equals(held)).toList();
+        ts[g] = NabScorer.optimise(tr, profile);
+        train[g] = NabScorer.normalise(ts[g].rawScore(), ts[g].windows(), profile);
+      }
+      int best = -1;
+      double bestSmooth = Double.NEGATIVE_INFINITY;
+      for (int g = 0; g < arts.size(); g++) {
+        double sum = train[g];
+        for (int h : neighbours.get(g)) {
+          sum += train[h];
+        }
+        double smooth = sum / (1 + neighbours.get(g).size());
+        if (smooth > bestSmooth) {
+          bestSmooth = smooth;
+          best = g;
+        }
+      }
+      List<SweptSeries> test =
+          swept.get(best).stream().filter(x -> x.category().equals(held)).toList();
+      ThresholdScore h = NabScorer.scoreAt(test, profile, ts[best].threshold());
+      heldRaw += h.rawScore();
+      heldWindows += h.windows();
+      ArtDetector.Config c = arts.get(best);
+      System.out.printf(
+          "smoothed: held out %-22s config #%d (%d,%d,%d,%.3f) smoothed train %.1f own %.1f"
+              + " threshold %.4f held-out %.1f%n",
+          held,
+          best,
+          c.warmupRows(),
+          c.window(),
+          c.levels(),
+          c.snapBand(),
+          bestSmooth,
+          train[best],
+          ts[best].threshold(),
+          NabScorer.normalise(h.rawScore(), h.windows(), profile));
+    }
+    System.out.printf(
+        "smoothed pooled held-out standard score: %.1f%n",
+        NabScorer.normalise(heldRaw, heldWindows, profile));
   }
 
   private static List<double[]> ensembleScores;

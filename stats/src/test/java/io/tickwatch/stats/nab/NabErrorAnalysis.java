@@ -188,12 +188,20 @@ public final class NabErrorAnalysis {
     }
   }
 
-  /** A catalogue name, or {@code art-seasonal}: the default's ART member (time-of-day damped). */
+  /**
+   * A catalogue name, or {@code art-seasonal}: the default's ART member (time-of-day damped), or
+   * {@code art-seasonal-N}: the same with an N-row ART warm-up.
+   */
   private static AnomalyDetectorFactory member(String name) {
-    if (name.equals("art-seasonal")) {
+    if (name.startsWith("art-seasonal")) {
+      int warmup =
+          name.equals("art-seasonal")
+              ? ArtDetector.Config.defaults().warmupRows()
+              : Integer.parseInt(name.substring("art-seasonal-".length()));
       return () ->
           new io.tickwatch.stats.anomaly.SeasonalDampingDetector(
-              new ArtDetector(),
+              io.tickwatch.stats.anomaly.StudyDetectors.art(
+                  ArtDetector.Config.defaults().capacity(), warmup),
               DetectorCatalog.SEASONAL_SLOT_MINUTES,
               DetectorCatalog.SEASONAL_DAYS,
               DetectorCatalog.SEASONAL_FACTOR);

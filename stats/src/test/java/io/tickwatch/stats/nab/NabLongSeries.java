@@ -15,7 +15,8 @@ import java.util.Random;
  * shifts (±8 for 600 rows). Counts alarms (score ≥ {@code -Dt}, default 0.5199, the corpus standard
  * threshold) on quiet rows (away from every injected event) in the first and the last 5,000 rows,
  * per member; whether each event is detected; ns/row in both quarters; ART categories and snapshot
- * sizes at the end. Variants as in {@link NabStudy} ({@code cap}, {@code tod}, {@code days}).
+ * sizes at the end. Variants as in {@link NabStudy} ({@code cap}, {@code warmup}, {@code tod},
+ * {@code days}).
  */
 public final class NabLongSeries {
   private NabLongSeries() {}
@@ -119,7 +120,10 @@ public final class NabLongSeries {
       int likBytes = 0;
       for (int seed = 1; seed <= seeds; seed++) {
         double[] v = series(seed);
-        ArtDetector art = StudyDetectors.art(Integer.parseInt(m.getOrDefault("cap", "500")));
+        ArtDetector art =
+            StudyDetectors.art(
+                Integer.parseInt(m.getOrDefault("cap", "500")),
+                Integer.parseInt(m.getOrDefault("warmup", "200")));
         double tod = Double.parseDouble(m.getOrDefault("tod", "1"));
         int days = Integer.parseInt(m.getOrDefault("days", "0"));
         AnomalyDetector a =

@@ -12,11 +12,12 @@ import java.util.Map;
 /**
  * Development helper (not a test): art-likelihood variants, in-sample (three profiles, per
  * category) and leave-one-category-out with the threshold only. A variant is a comma-separated list
- * of {@code key=value}: {@code cap} (ART categories, default 500), {@code tod} (ART score factor
- * when the time of day explains the value, default 1 = off), {@code todlik} (the same for the
- * likelihood member), {@code slot} (slot minutes, default 30), {@code days} (the default's per-day
- * ranges over that many days instead of the all-history hull), {@code only=art|lik} (one member),
- * {@code catalog=NAME} (a catalogue detector as is). {@code base} is the undamped mix.
+ * of {@code key=value}: {@code cap} (ART categories, default 500), {@code warmup} (ART warm-up
+ * rows, default 200, ART's own; the default detector's member uses 300), {@code tod} (ART score
+ * factor when the time of day explains the value, default 1 = off), {@code todlik} (the same for
+ * the likelihood member), {@code slot} (slot minutes, default 30), {@code days} (the default's
+ * per-day ranges over that many days instead of the all-history hull), {@code only=art|lik} (one
+ * member), {@code catalog=NAME} (a catalogue detector as is). {@code base} is the undamped mix.
  */
 public final class NabStudy {
   private NabStudy() {}
@@ -39,7 +40,10 @@ public final class NabStudy {
     if (m.containsKey("catalog")) {
       return io.tickwatch.stats.anomaly.DetectorCatalog.factory(m.get("catalog")).create();
     }
-    ArtDetector art = StudyDetectors.art(Integer.parseInt(m.getOrDefault("cap", "500")));
+    ArtDetector art =
+        StudyDetectors.art(
+            Integer.parseInt(m.getOrDefault("cap", "500")),
+            Integer.parseInt(m.getOrDefault("warmup", "200")));
     ARTS.add(art);
     int slot = Integer.parseInt(m.getOrDefault("slot", "30"));
     double tod = Double.parseDouble(m.getOrDefault("tod", "1"));
