@@ -220,15 +220,9 @@ public final class ArtDetector implements AnomalyDetector {
   }
 
   private void finishWarmup() {
-    double min = Double.POSITIVE_INFINITY;
-    double max = Double.NEGATIVE_INFINITY;
-    for (double v : warm) {
-      min = Math.min(min, v);
-      max = Math.max(max, v);
-    }
-    double margin = config.rangeMargin() * (max - min);
-    low = min - margin;
-    high = max + margin;
+    WarmupRange range = WarmupRange.of(warm, config.rangeMargin());
+    low = range.low();
+    high = range.high();
     double[][] buffered = new double[trendSteps][];
     int n = 0;
     for (double v : warm) {

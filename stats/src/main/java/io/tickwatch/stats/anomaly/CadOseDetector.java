@@ -145,15 +145,9 @@ public final class CadOseDetector implements AnomalyDetector {
   }
 
   private void finishWarmup() {
-    double min = Double.POSITIVE_INFINITY;
-    double max = Double.NEGATIVE_INFINITY;
-    for (double v : warm) {
-      min = Math.min(min, v);
-      max = Math.max(max, v);
-    }
-    double margin = config.rangeMargin() * (max - min);
-    low = min - margin;
-    high = max + margin;
+    WarmupRange range = WarmupRange.of(warm, config.rangeMargin());
+    low = range.low();
+    high = range.high();
     ready = true;
     for (double v : warm) {
       next(v);
