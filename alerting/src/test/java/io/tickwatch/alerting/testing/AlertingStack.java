@@ -1,10 +1,9 @@
 package io.tickwatch.alerting.testing;
 
 import io.tickwatch.avro.AnomalyEvent;
-import io.tickwatch.schemas.registry.server.EmbeddedSchemaRegistry;
 import io.tickwatch.schemas.serde.AvroSerdeConfig;
 import io.tickwatch.schemas.serde.AvroSerializer;
-import io.tickwatch.schemas.testkit.KafkaTestCluster;
+import io.tickwatch.schemas.testkit.KafkaStack;
 import io.tickwatch.schemas.topic.Topics;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -14,63 +13,46 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * What the alerting ITs run on: an in-JVM KRaft broker with every catalogue topic (ready to be
- * written), the embedded schema registry storing its schemas in that broker, and a producer of
- * anomaly events, the alerting service's input.
+ * written), the embedded schema registry (schemas in memory), and a producer of anomaly events, the
+ * alerting service's input.
  */
 public final class AlertingStack implements AutoCloseable {
-  private final KafkaTestCluster kafka;
-  private final EmbeddedSchemaRegistry registry;
+  private final KafkaStack stack;
   private final KafkaProducer<String, AnomalyEvent> producer;
 
-  private AlertingStack(
-      KafkaTestCluster kafka,
-      EmbeddedSchemaRegistry registry,
-      KafkaProducer<String, AnomalyEvent> producer) {
-    this.kafka = kafka;
-    this.registry = registry;
+  private AlertingStack(KafkaStack stack, KafkaProducer<String, AnomalyEvent> producer) {
+    this.stack = stack;
     this.producer = producer;
   }
 
   /** Starts the broker, creates the topics, starts the registry; the caller closes the stack. */
   public static AlertingStack start() {
-    KafkaTestCluster kafka = KafkaTestCluster.start();
-    EmbeddedSchemaRegistry registry = null;
+    KafkaStack stack = KafkaStack.start();
     try {
-      kafka.createCatalogueTopics(Topics.all());
-      registry =
-          EmbeddedSchemaRegistry.builder()
-              .bootstrapServers(kafka.bootstrapServers())
-              .host("127.0.0.1")
-              .port(0)
-              .build()
-              .start();
       KafkaProducer<String, AnomalyEvent> producer =
           new KafkaProducer<>(
               Map.of(
                   ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                  kafka.bootstrapServers(),
+                  stack.bootstrapServers(),
                   ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
                   StringSerializer.class,
                   ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
                   AvroSerializer.class,
                   AvroSerdeConfig.SCHEMA_REGISTRY_URL,
-                  registry.url()));
-      return new AlertingStack(kafka, registry, producer);
+                  stack.registryUrl()));
+      return new AlertingStack(stack, producer);
     } catch (RuntimeException | Error e) {
-      if (registry != null) {
-        registry.close();
-      }
-      kafka.close();
+      stack.close();
       throw e;
     }
   }
 
   public String bootstrapServers() {
-    return kafka.bootstrapServers();
+    return stack.bootstrapServers();
   }
 
   public String registryUrl() {
-    return registry.url();
+    return stack.registryUrl();
   }
 
   /** Writes an anomaly event to the anomalies topic, keyed by its host, and waits for the ack. */
@@ -90,9 +72,8 @@ public final class AlertingStack implements AutoCloseable {
   public void close() {
     try {
       producer.close();
-      registry.close();
     } finally {
-      kafka.close();
+      stack.close();
     }
   }
 }

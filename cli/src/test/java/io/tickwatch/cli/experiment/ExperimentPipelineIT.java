@@ -7,12 +7,12 @@ import io.tickwatch.avro.ExperimentStatus;
 import io.tickwatch.avro.VariantSummary;
 import io.tickwatch.avro.Verdict;
 import io.tickwatch.cli.Main;
-import io.tickwatch.cli.testing.TestStack;
 import io.tickwatch.producer.TickwatchAgent;
 import io.tickwatch.producer.experiment.ExperimentFeed;
 import io.tickwatch.producer.experiment.ExperimentHandle;
 import io.tickwatch.producer.experiment.Experiments;
 import io.tickwatch.producer.experiment.UnitOfWork;
+import io.tickwatch.schemas.testkit.KafkaStack;
 import io.tickwatch.streams.ab.AbConfig;
 import io.tickwatch.streams.app.AbApp;
 import io.tickwatch.streams.app.StreamsApp;
@@ -39,7 +39,7 @@ class ExperimentPipelineIT {
 
   @TempDir Path dir;
 
-  private static String cli(TestStack stack, String... args) {
+  private static String cli(KafkaStack stack, String... args) {
     String[] all = new String[args.length + 4];
     System.arraycopy(args, 0, all, 0, args.length);
     all[args.length] = "--bootstrap-servers";
@@ -78,7 +78,7 @@ class ExperimentPipelineIT {
 
   @Test
   void shouldReachABetterVerdictFromAgentThroughKafkaAndTheAbApp() throws Exception {
-    try (TestStack stack = TestStack.start()) {
+    try (KafkaStack stack = KafkaStack.start()) {
       assertThat(
               cli(
                   stack,

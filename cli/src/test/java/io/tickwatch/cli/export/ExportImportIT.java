@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tickwatch.avro.SampleBatch;
 import io.tickwatch.cli.Main;
 import io.tickwatch.cli.testing.TestBatches;
-import io.tickwatch.cli.testing.TestStack;
 import io.tickwatch.schemas.serde.AvroDeserializer;
+import io.tickwatch.schemas.testkit.KafkaStack;
 import io.tickwatch.schemas.topic.Topics;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -33,11 +33,11 @@ class ExportImportIT {
   private static final Instant TO = Instant.ofEpochMilli(TestBatches.BASE_MILLIS + 20_000);
 
   @TempDir static Path dir;
-  private static TestStack stack;
+  private static KafkaStack stack;
 
   @BeforeAll
   static void start() throws Exception {
-    stack = TestStack.start();
+    stack = KafkaStack.start();
     TestBatches.publish(stack.bootstrapServers(), stack.registryClient, HOSTS, 400, 0);
   }
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickwatch.avro.RollingStats;
 import io.tickwatch.cli.testing.TestBatches;
-import io.tickwatch.cli.testing.TestStack;
 import io.tickwatch.schemas.serde.AvroDeserializer;
+import io.tickwatch.schemas.testkit.KafkaStack;
 import io.tickwatch.schemas.topic.Topics;
 import io.tickwatch.stats.rolling.SeriesId;
 import io.tickwatch.streams.app.RollingStatsApp;
@@ -42,7 +42,7 @@ class ReplayEqualsLiveIT {
 
   @Test
   void shouldReplayARangeToTheSameFinalWindowsAsLiveProcessing() throws Exception {
-    try (TestStack stack = TestStack.start()) {
+    try (KafkaStack stack = KafkaStack.start()) {
       long published =
           TestBatches.publish(
               stack.bootstrapServers(), stack.registryClient, HOSTS, BATCHES_PER_HOST, 60_000);
@@ -125,7 +125,7 @@ class ReplayEqualsLiveIT {
   }
 
   /** Final records of windows that lie entirely inside [FROM, TO), by key. */
-  private static Map<String, RollingStats> finalsInRange(TestStack stack, String topic) {
+  private static Map<String, RollingStats> finalsInRange(KafkaStack stack, String topic) {
     Map<String, RollingStats> finals = new HashMap<>();
     for (ConsumerRecord<String, RollingStats> record :
         stack.readAll(topic, new AvroDeserializer<>(stack.registryClient, RollingStats.class))) {
@@ -139,7 +139,7 @@ class ReplayEqualsLiveIT {
   }
 
   private static Map<String, RollingStats> awaitLiveFinals(
-      TestStack stack, java.util.Set<String> keys) {
+      KafkaStack stack, java.util.Set<String> keys) {
     Map<String, RollingStats> live = Map.of();
     Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
     while (Instant.now().isBefore(deadline)) {

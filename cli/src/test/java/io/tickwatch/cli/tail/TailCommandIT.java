@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tickwatch.avro.MetricSeries;
 import io.tickwatch.avro.SampleBatch;
 import io.tickwatch.cli.TickwatchCommand;
-import io.tickwatch.cli.testing.TestStack;
 import io.tickwatch.schemas.serde.AvroSerializer;
+import io.tickwatch.schemas.testkit.KafkaStack;
 import io.tickwatch.schemas.testkit.RecentTime;
 import io.tickwatch.schemas.topic.Topics;
 import java.io.PrintWriter;
@@ -34,11 +34,11 @@ import picocli.CommandLine;
 class TailCommandIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long BASE_MILLIS = RecentTime.currentHourStartMillis();
-  private TestStack stack;
+  private KafkaStack stack;
 
   @BeforeAll
   void start() throws Exception {
-    stack = TestStack.start();
+    stack = KafkaStack.start();
     Map<String, Object> config =
         Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
     try (KafkaProducer<String, SampleBatch> producer =

@@ -12,7 +12,9 @@
  * them. All three are a {@link io.tickwatch.schemas.testkit.KafkaUnderTest}, whose {@code
  * createTopics} returns only once every partition of the new topics has a leader: tests create
  * topics through it, since writing to a partition without a leader yet can lose records
- * (KAFKA-15591). Where a Docker engine exists, Testcontainers variants of broker-backed tests run
- * against a containerised broker too (see {@code DockerKafkaIT}); elsewhere they are skipped.
+ * (KAFKA-15591). {@link io.tickwatch.schemas.testkit.KafkaStack} is the usual IT set-up on top: a
+ * cluster with every catalogue topic plus the embedded schema registry and its client. Where a
+ * Docker engine exists, Testcontainers variants of broker-backed tests run against a containerised
+ * broker too (see {@code DockerKafkaIT}); elsewhere they are skipped.
  */
 package io.tickwatch.schemas.testkit;

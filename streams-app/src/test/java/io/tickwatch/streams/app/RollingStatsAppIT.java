@@ -8,6 +8,7 @@ import io.tickwatch.avro.RollingStats;
 import io.tickwatch.avro.SampleBatch;
 import io.tickwatch.schemas.serde.AvroDeserializer;
 import io.tickwatch.schemas.serde.AvroSerializer;
+import io.tickwatch.schemas.testkit.KafkaStack;
 import io.tickwatch.schemas.topic.Topics;
 import io.tickwatch.streams.stats.RollingStatsConfig;
 import java.net.URI;
@@ -54,7 +55,7 @@ class RollingStatsAppIT {
   private static final Duration DEADLINE = Duration.ofMinutes(3);
 
   @TempDir static Path dataDir;
-  private TestStack stack;
+  private KafkaStack stack;
   private StreamsApp app;
   // a host whose partition lags on a loaded machine must not be taken for a silent host (the
   // far-ahead closing batches close the windows, so a long timeout costs no time here)
@@ -66,7 +67,7 @@ class RollingStatsAppIT {
 
   @BeforeAll
   void startStackAndApp() throws Exception {
-    stack = TestStack.start();
+    stack = KafkaStack.start();
     produceInput();
     StreamsAppConfig appConfig =
         StreamsAppConfig.defaults()

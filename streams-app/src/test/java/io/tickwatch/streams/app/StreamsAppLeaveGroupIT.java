@@ -2,6 +2,7 @@ package io.tickwatch.streams.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tickwatch.schemas.testkit.KafkaStack;
 import io.tickwatch.streams.stats.RollingStatsConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +20,7 @@ class StreamsAppLeaveGroupIT {
   @Test
   void shouldLeaveTheConsumerGroupWhenClosed(@TempDir Path dataDir) throws Exception {
     String applicationId = "tickwatch-stats-leave-it";
-    try (TestStack stack = TestStack.start();
+    try (KafkaStack stack = KafkaStack.start();
         Admin admin =
             Admin.create(
                 Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {

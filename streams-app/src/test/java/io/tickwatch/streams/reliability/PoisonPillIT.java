@@ -10,6 +10,7 @@ import io.tickwatch.avro.RollingStats;
 import io.tickwatch.avro.SampleBatch;
 import io.tickwatch.schemas.serde.AvroDeserializer;
 import io.tickwatch.schemas.serde.AvroSerializer;
+import io.tickwatch.schemas.testkit.KafkaStack;
 import io.tickwatch.schemas.topic.Topics;
 import io.tickwatch.streams.anomaly.AnomalyConfig;
 import io.tickwatch.streams.anomaly.AnomalyStreamsConfig;
@@ -17,7 +18,6 @@ import io.tickwatch.streams.app.AnomalyApp;
 import io.tickwatch.streams.app.RollingStatsApp;
 import io.tickwatch.streams.app.StreamsApp;
 import io.tickwatch.streams.app.StreamsAppConfig;
-import io.tickwatch.streams.app.TestStack;
 import io.tickwatch.streams.reliability.PoisonPillGenerator.Category;
 import io.tickwatch.streams.reliability.PoisonPillGenerator.Pill;
 import io.tickwatch.streams.stats.RollingStatsConfig;
@@ -119,7 +119,7 @@ class PoisonPillIT {
 
   @TempDir static Path statsDir;
   @TempDir static Path anomalyDir;
-  private TestStack stack;
+  private KafkaStack stack;
   private StreamsApp statsApp;
   private StreamsApp anomalyApp;
   private List<Pill> pills;
@@ -135,7 +135,7 @@ class PoisonPillIT {
 
   @BeforeAll
   void produceAndStart() throws Exception {
-    stack = TestStack.start();
+    stack = KafkaStack.start();
     AvroSerializer<SampleBatch> serializer = new AvroSerializer<>(stack.registryClient);
     PoisonPillGenerator generator =
         new PoisonPillGenerator(

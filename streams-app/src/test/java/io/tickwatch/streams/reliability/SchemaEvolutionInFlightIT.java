@@ -12,11 +12,11 @@ import io.tickwatch.avro.SampleBatch;
 import io.tickwatch.schemas.registry.SchemaRegistryException;
 import io.tickwatch.schemas.serde.AvroDeserializer;
 import io.tickwatch.schemas.serde.AvroSerializer;
+import io.tickwatch.schemas.testkit.KafkaStack;
 import io.tickwatch.schemas.topic.Topics;
 import io.tickwatch.streams.app.RollingStatsApp;
 import io.tickwatch.streams.app.StreamsApp;
 import io.tickwatch.streams.app.StreamsAppConfig;
-import io.tickwatch.streams.app.TestStack;
 import io.tickwatch.streams.stats.RollingStatsConfig;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -77,7 +77,7 @@ class SchemaEvolutionInFlightIT {
   static final Schema V2 = addField(SampleBatch.getClassSchema());
 
   @TempDir static Path dataDir;
-  private TestStack stack;
+  private KafkaStack stack;
   private StreamsApp app;
   private final List<SampleBatch> sent = new ArrayList<>();
   private int v1Records;
@@ -86,7 +86,7 @@ class SchemaEvolutionInFlightIT {
 
   @BeforeAll
   void start() throws Exception {
-    stack = TestStack.start();
+    stack = KafkaStack.start();
     RollingStatsConfig statsConfig =
         RollingStatsConfig.from(
             key ->

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tickwatch.avro.RollingStats;
-import io.tickwatch.cli.testing.TestStack;
 import io.tickwatch.schemas.registry.RestSchemaRegistryClient;
 import io.tickwatch.schemas.serde.AvroSerializer;
+import io.tickwatch.schemas.testkit.KafkaStack;
 import io.tickwatch.schemas.testkit.RecentTime;
 import io.tickwatch.schemas.topic.Topics;
 import java.time.Duration;
@@ -40,7 +40,7 @@ class InfluxSinkIT {
   private static final String GROUP = "influx-sink-it";
 
   private static InfluxdProcess influx;
-  private static TestStack stack;
+  private static KafkaStack stack;
 
   @BeforeAll
   static void start() throws Exception {
@@ -49,7 +49,7 @@ class InfluxSinkIT {
         "/usr/bin/influxd is absent (Debian package influxdb): skipping the InfluxDB export IT");
     influx = InfluxdProcess.start();
     influx.execute("CREATE DATABASE " + DB);
-    stack = TestStack.start();
+    stack = KafkaStack.start();
   }
 
   @AfterAll

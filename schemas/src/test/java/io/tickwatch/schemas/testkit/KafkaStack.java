@@ -1,9 +1,8 @@
-package io.tickwatch.cli.testing;
+package io.tickwatch.schemas.testkit;
 
 import io.tickwatch.schemas.registry.RestSchemaRegistryClient;
 import io.tickwatch.schemas.registry.SchemaRegistryClient;
 import io.tickwatch.schemas.registry.server.EmbeddedSchemaRegistry;
-import io.tickwatch.schemas.testkit.KafkaTestCluster;
 import io.tickwatch.schemas.topic.Topics;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,14 +16,18 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** A real KRaft broker, every catalogue topic and the embedded schema registry, for ITs. */
-public final class TestStack implements AutoCloseable {
+/**
+ * The stack most ITs need: a real single-node KRaft broker ({@link KafkaTestCluster}) with every
+ * catalogue topic created and ready to write, and the embedded schema registry (schemas in memory)
+ * with a client for it. Start one per test class; {@link #close()} stops all of it.
+ */
+public final class KafkaStack implements AutoCloseable {
 
   public final KafkaTestCluster kafka;
   public final EmbeddedSchemaRegistry registry;
   public final SchemaRegistryClient registryClient;
 
-  private TestStack(
+  private KafkaStack(
       KafkaTestCluster kafka, EmbeddedSchemaRegistry registry, SchemaRegistryClient client) {
     this.kafka = kafka;
     this.registry = registry;
@@ -32,7 +35,7 @@ public final class TestStack implements AutoCloseable {
   }
 
   /** Starts the broker, creates every catalogue topic (ready to write), starts the registry. */
-  public static TestStack start() {
+  public static KafkaStack start() {
     KafkaTestCluster kafka = KafkaTestCluster.start();
     try {
       kafka.createCatalogueTopics(Topics.all());
@@ -44,7 +47,7 @@ public final class TestStack implements AutoCloseable {
               .inMemory()
               .build()
               .start();
-      return new TestStack(kafka, registry, new RestSchemaRegistryClient(registry.url()));
+      return new KafkaStack(kafka, registry, new RestSchemaRegistryClient(registry.url()));
     } catch (RuntimeException | Error e) {
       kafka.close();
       throw e;
@@ -89,10 +92,14 @@ public final class TestStack implements AutoCloseable {
     return all;
   }
 
+  /** Closes the registry client, the registry and the broker. */
   @Override
   public void close() {
-    registryClient.close();
-    registry.close();
-    kafka.close();
+    try {
+      registryClient.close();
+      registry.close();
+    } finally {
+      kafka.close();
+    }
   }
 }
