@@ -61,7 +61,7 @@ final class RuleEvaluator {
               new RollingZScoreDetector(
                   (int) rule.param("window"), (int) rule.param("minPoints"), rule.param("sigmas"));
       case ENSEMBLE -> state.detector = new EnsembleDetector();
-      case MEDIAN_MAD, HOLT, ART, ART_ENSEMBLE, LIKELIHOOD ->
+      case MEDIAN_MAD, HOLT, ART, ART_ENSEMBLE, ART_LIKELIHOOD, LIKELIHOOD ->
           state.detector = DetectorCatalog.factory(rule.detector().jsonName()).create();
       case LEAK_TREND ->
           state.detector =

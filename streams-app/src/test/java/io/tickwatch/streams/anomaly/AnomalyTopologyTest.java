@@ -103,7 +103,7 @@ class AnomalyTopologyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"art", "art-ensemble", "likelihood"})
+  @ValueSource(strings = {"art", "art-ensemble", "art-likelihood", "likelihood"})
   void shouldRunTheCatalogueDetectorsARuleCanName(String detector) {
     String rule =
         """

@@ -29,8 +29,13 @@ public enum DetectorKind {
   ENSEMBLE("ensemble", List.of("value"), List.of(), List.of()),
   /** ARTime-style adaptive resonance ({@code ArtDetector}, catalogue parameters). */
   ART("art", List.of("value"), List.of(), List.of()),
-  /** The larger of the ART and ensemble scores (the NAB default of the catalogue). */
+  /** The larger of the ART and ensemble scores. */
   ART_ENSEMBLE("art-ensemble", List.of("value"), List.of(), List.of()),
+  /**
+   * The larger of the ART score (damped when the value is familiar at this time of day) and the
+   * likelihood score: the NAB default of the catalogue ({@code DetectorCatalog.DEFAULT_NAME}).
+   */
+  ART_LIKELIHOOD("art-likelihood", List.of("value"), List.of(), List.of()),
   /** The ensemble's surprise through an anomaly likelihood ({@code LikelihoodDetector}). */
   LIKELIHOOD("likelihood", List.of("value"), List.of(), List.of()),
   /** Rolling median / MAD (fixed parameters of the detector catalogue). */
@@ -102,7 +107,7 @@ public enum DetectorKind {
    */
   public boolean alarmsOncePerEvent() {
     return switch (this) {
-      case ENSEMBLE, ART, ART_ENSEMBLE, LIKELIHOOD -> true;
+      case ENSEMBLE, ART, ART_ENSEMBLE, ART_LIKELIHOOD, LIKELIHOOD -> true;
       default -> false;
     };
   }

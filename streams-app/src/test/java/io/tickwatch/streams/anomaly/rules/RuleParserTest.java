@@ -112,7 +112,8 @@ class RuleParserTest {
         """
         {"id": "t", "detector": "%s", "inputs": {"value": {"metric": "tick.duration"}},
          "for": 3}""";
-    for (String detector : List.of("ensemble", "art", "art-ensemble", "likelihood")) {
+    for (String detector :
+        List.of("ensemble", "art", "art-ensemble", "art-likelihood", "likelihood")) {
       assertThatThrownBy(() -> RuleParser.parseRule(rule.formatted(detector), null))
           .hasMessageContaining("for must be 1 with detector " + detector)
           .hasMessageContaining("3 anomalous windows in a row never happen");
@@ -140,7 +141,8 @@ class RuleParserTest {
                         "rules[1] (a): duplicate id 'a'",
                         "rules[2] (b): params.limit is required by threshold",
                         "rules[3] (c): unknown detector 'magic' (known: [threshold, zscore,"
-                            + " ensemble, art, art-ensemble, likelihood, median-mad, holt, leak-trend,"
+                            + " ensemble, art, art-ensemble, art-likelihood, likelihood, median-mad, holt,"
+                            + " leak-trend,"
                             + " degradation])"));
   }
 
