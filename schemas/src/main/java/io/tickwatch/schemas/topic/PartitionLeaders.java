@@ -3,14 +3,19 @@ package io.tickwatch.schemas.topic;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
@@ -21,6 +26,12 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
  * the same partition is already accepted, after which every retry of the first fails with {@code
  * OUT_OF_ORDER_SEQUENCE_NUMBER} until the delivery timeout expires it (KAFKA-15591, fixed in the
  * broker later). Whoever creates topics and then writes to them at once waits here first.
+ *
+ * <p>A leader in the metadata is not enough: the metadata can name the leader before that broker
+ * has brought the partition online, and a produce request in that gap is the one that fails (seen
+ * in an IT). So once every partition has a leader, the wait also asks each leader for the
+ * partition's end offset ({@code ListOffsets}), which the leader answers only for a partition it
+ * serves, the same check a produce request meets.
  */
 public final class PartitionLeaders {
   private static final long POLL_MILLIS = 20;
@@ -40,7 +51,10 @@ public final class PartitionLeaders {
           Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
       List<String> leaderless = partitionsWithoutLeader(admin, topics, remainingMillis);
       if (leaderless.isEmpty()) {
-        return;
+        leaderless = partitionsNotServed(admin, topics, remainingMillis);
+        if (leaderless.isEmpty()) {
+          return;
+        }
       }
       if (System.nanoTime() - deadline >= 0) {
         throw new IllegalStateException(
@@ -71,6 +85,43 @@ public final class PartitionLeaders {
       throw new IllegalStateException("interrupted while listing topics", e);
     }
     await(admin, names, timeout);
+  }
+
+  /**
+   * Partitions whose leader does not answer a {@code ListOffsets} for them yet (an empty list when
+   * every leader does).
+   */
+  private static List<String> partitionsNotServed(
+      Admin admin, Collection<String> topics, long timeoutMillis) {
+    Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+    try {
+      for (TopicDescription description :
+          admin
+              .describeTopics(topics)
+              .allTopicNames()
+              .get(timeoutMillis, TimeUnit.MILLISECONDS)
+              .values()) {
+        for (TopicPartitionInfo partition : description.partitions()) {
+          request.put(
+              new TopicPartition(description.name(), partition.partition()), OffsetSpec.latest());
+        }
+      }
+      admin
+          .listOffsets(request, new ListOffsetsOptions().timeoutMs((int) timeoutMillis))
+          .all()
+          .get(timeoutMillis, TimeUnit.MILLISECONDS);
+      return List.of();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RetriableException) { // NOT_LEADER_OR_FOLLOWER, timeouts
+        return List.of("(leader not serving yet: " + e.getCause() + ") " + topics);
+      }
+      throw new IllegalStateException("cannot list offsets of " + topics, e.getCause());
+    } catch (TimeoutException e) {
+      return List.of("(no offsets answer) " + topics);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while listing offsets", e);
+    }
   }
 
   private static List<String> partitionsWithoutLeader(
