@@ -54,10 +54,17 @@ final class DailyRanges implements java.io.Serializable {
     int slot = (int) (Math.floorMod(timestampMillis, DAY_MILLIS) / slotMillis);
     boolean familiar = false;
     for (int d = -1; d <= 1 && !familiar; d++) {
-      int base = Math.floorMod(slot + d, slots) * ring;
+      int neighbour = slot + d;
+      // across midnight the neighbouring slot belongs to the adjacent day: the last slot of day X
+      // is next to the first slot of day X + 1
+      long dayShift = neighbour < 0 ? 1 : neighbour >= slots ? -1 : 0;
+      int base = Math.floorMod(neighbour, slots) * ring;
       for (int k = 0; k < ring; k++) {
         int i = base + k;
-        long age = day - dayOf[i];
+        if (dayOf[i] == Long.MIN_VALUE) {
+          continue;
+        }
+        long age = day - (dayOf[i] + dayShift);
         if (age >= 1 && age <= days && value >= low[i] && value <= high[i]) {
           familiar = true;
           break;

@@ -60,11 +60,30 @@ class SeasonalDampingDetectorTest extends AnomalyDetectorContractTest {
   }
 
   @Test
-  void shouldWrapAroundMidnight() {
+  void shouldWrapAroundMidnightWithoutLettingAnEventExplainItself() {
     SeasonalDampingDetector d = alwaysOne(7);
-    d.score(MIDNIGHT + DAY - 10 * 60_000L, 10.0); // 23:50
+    d.score(MIDNIGHT + DAY - 10 * 60_000L, 10.0); // 23:50 on day 0
 
-    assertThat(d.score(MIDNIGHT + DAY + 5 * 60_000L, 10.0)).isEqualTo(0.3); // 00:05 next day
+    // 15 minutes later, just after midnight: the same event, not an earlier day
+    assertThat(d.score(MIDNIGHT + DAY + 5 * 60_000L, 10.0)).isEqualTo(1.0);
+
+    SeasonalDampingDetector e = alwaysOne(7);
+    e.score(MIDNIGHT + DAY - 10 * 60_000L, 10.0); // 23:50 on day 0
+    assertThat(e.score(MIDNIGHT + DAY + 5 * 60_000L, 50.0))
+        .isEqualTo(1.0); // 00:05 day 1, other level
+    // 00:05 of day 2: its own slot saw only 50 on day 1, but 23:50 of day 0 is 15 minutes before
+    // 00:05 of day 1, so the level 10 was reached around this time one day earlier
+    assertThat(e.score(MIDNIGHT + 2 * DAY + 5 * 60_000L, 10.0)).isEqualTo(0.3);
+  }
+
+  @Test
+  void shouldWrapForwardAcrossMidnight() {
+    SeasonalDampingDetector d = alwaysOne(7);
+    d.score(MIDNIGHT + DAY + 5 * 60_000L, 10.0); // 00:05 on day 1
+
+    // 00:05 of day 1 lies 15 minutes after 23:50 of day 0, so at 23:50 of day 1 it is a day old
+    // (and at 23:50 of day 0 it would not have been seen yet)
+    assertThat(d.score(MIDNIGHT + 2 * DAY - 10 * 60_000L, 10.0)).isEqualTo(0.3);
   }
 
   @Test
