@@ -47,11 +47,9 @@ public final class PartitionLeaders {
   public static void await(Admin admin, Collection<String> topics, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
-      long remainingMillis =
-          Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
-      List<String> leaderless = partitionsWithoutLeader(admin, topics, remainingMillis);
+      List<String> leaderless = partitionsWithoutLeader(admin, topics, deadline);
       if (leaderless.isEmpty()) {
-        leaderless = partitionsNotServed(admin, topics, remainingMillis);
+        leaderless = partitionsNotServed(admin, topics, deadline);
         if (leaderless.isEmpty()) {
           return;
         }
@@ -92,24 +90,27 @@ public final class PartitionLeaders {
    * every leader does).
    */
   private static List<String> partitionsNotServed(
-      Admin admin, Collection<String> topics, long timeoutMillis) {
+      Admin admin, Collection<String> topics, long deadlineNanos) {
     Map<TopicPartition, OffsetSpec> request = new HashMap<>();
     try {
       for (TopicDescription description :
           admin
               .describeTopics(topics)
               .allTopicNames()
-              .get(timeoutMillis, TimeUnit.MILLISECONDS)
+              .get(remainingMillis(deadlineNanos), TimeUnit.MILLISECONDS)
               .values()) {
         for (TopicPartitionInfo partition : description.partitions()) {
           request.put(
               new TopicPartition(description.name(), partition.partition()), OffsetSpec.latest());
         }
       }
+      long remaining = remainingMillis(deadlineNanos);
       admin
-          .listOffsets(request, new ListOffsetsOptions().timeoutMs((int) timeoutMillis))
+          .listOffsets(
+              request,
+              new ListOffsetsOptions().timeoutMs((int) Math.min(remaining, Integer.MAX_VALUE)))
           .all()
-          .get(timeoutMillis, TimeUnit.MILLISECONDS);
+          .get(remaining, TimeUnit.MILLISECONDS);
       return List.of();
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RetriableException) { // NOT_LEADER_OR_FOLLOWER, timeouts
@@ -124,16 +125,27 @@ public final class PartitionLeaders {
     }
   }
 
+  /** Milliseconds left until {@code deadlineNanos}, at least 1. */
+  private static long remainingMillis(long deadlineNanos) {
+    return Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
+  }
+
   private static List<String> partitionsWithoutLeader(
-      Admin admin, Collection<String> topics, long timeoutMillis) {
+      Admin admin, Collection<String> topics, long deadlineNanos) {
     List<String> leaderless = new ArrayList<>();
     Map<String, TopicDescription> descriptions;
     try {
       descriptions =
-          admin.describeTopics(topics).allTopicNames().get(timeoutMillis, TimeUnit.MILLISECONDS);
+          admin
+              .describeTopics(topics)
+              .allTopicNames()
+              .get(remainingMillis(deadlineNanos), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof UnknownTopicOrPartitionException) {
         return List.of("(metadata not yet propagated) " + topics);
+      }
+      if (e.getCause() instanceof RetriableException) { // LEADER_NOT_AVAILABLE, timeouts
+        return List.of("(" + e.getCause() + ") " + topics);
       }
       throw new IllegalStateException("cannot describe topics " + topics, e.getCause());
     } catch (TimeoutException e) {

@@ -156,6 +156,8 @@ public final class PipelineBenchmark {
       }
       createTopics(admin, topics);
       try {
+        // the phases write at once: a partition not served yet can lose records (KAFKA-15591)
+        PartitionLeaders.await(admin, topics, TIMEOUT);
         return runPhases(admin);
       } finally {
         deleteTopics(admin, topics);
@@ -595,8 +597,6 @@ public final class PipelineBenchmark {
               .configs(Map.of("retention.ms", Long.toString(Duration.ofHours(6).toMillis()))));
     }
     get(admin.createTopics(topics).all());
-    // the phases write at once: a partition without a leader yet can lose records (KAFKA-15591)
-    PartitionLeaders.await(admin, names, TIMEOUT);
   }
 
   private static void deleteTopics(Admin admin, List<String> names) {

@@ -123,11 +123,14 @@ final class PerfCacheIntervalParser {
     return -1;
   }
 
-  /** {@code cache-misses}, {@code cache-misses:u}, {@code cpu_core/cache-misses/}. */
+  /**
+   * {@code cache-misses}, {@code cache-misses:u}, {@code cpu_core/cache-misses/} and, when perf
+   * falls back to user-only counting on a hybrid CPU, {@code cpu_core/cache-misses/u}.
+   */
   private static boolean isEvent(String field, String event) {
     return field.equals(event)
         || field.startsWith(event + ":")
-        || field.endsWith("/" + event + "/");
+        || field.contains("/" + event + "/");
   }
 
   /** NaN-aware sum: a NaN part (not counted on one PMU) leaves the other's count. */

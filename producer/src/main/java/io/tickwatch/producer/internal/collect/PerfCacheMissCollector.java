@@ -3,6 +3,8 @@ package io.tickwatch.producer.internal.collect;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -31,6 +33,7 @@ public final class PerfCacheMissCollector implements SystemCollector {
 
   private final int cadenceMillis;
   private Boolean available;
+  private boolean closed;
   private Process process;
   private volatile Reading latest = NONE;
 
@@ -51,6 +54,9 @@ public final class PerfCacheMissCollector implements SystemCollector {
 
   @Override
   public synchronized boolean available() {
+    if (closed) {
+      return false;
+    }
     if (available == null) {
       available = probe() && startCounting();
     }
@@ -66,6 +72,7 @@ public final class PerfCacheMissCollector implements SystemCollector {
 
   @Override
   public synchronized void close() {
+    closed = true;
     if (process != null) {
       process.destroy();
       process = null;
@@ -74,16 +81,25 @@ public final class PerfCacheMissCollector implements SystemCollector {
 
   private static boolean probe() {
     try {
-      Process probe =
-          new ProcessBuilder("perf", "stat", "-e", EVENTS, "-x", ",", "--", "true")
-              .redirectErrorStream(true)
-              .start();
-      byte[] output = probe.getInputStream().readAllBytes();
-      if (!probe.waitFor(2, TimeUnit.SECONDS)) {
-        probe.destroyForcibly();
-        return false;
+      // output to a file, so that a perf that hangs is noticed by the bounded wait (reading its
+      // pipe would block until it exits)
+      Path out = Files.createTempFile("tickwatch-perf-probe", ".txt");
+      String text;
+      try {
+        Process probe =
+            new ProcessBuilder("perf", "stat", "-e", EVENTS, "-x", ",", "--", "true")
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile())
+                .start();
+        if (!probe.waitFor(2, TimeUnit.SECONDS)) {
+          probe.destroyForcibly();
+          LOG.info("perf did not answer within 2 s; cache-miss series absent");
+          return false;
+        }
+        text = Files.readString(out, StandardCharsets.UTF_8);
+      } finally {
+        Files.deleteIfExists(out);
       }
-      String text = new String(output, StandardCharsets.UTF_8);
       boolean misses =
           !Double.isNaN(PerfCacheIntervalParser.count(text, PerfCacheIntervalParser.MISSES));
       boolean references =

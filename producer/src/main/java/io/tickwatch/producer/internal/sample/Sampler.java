@@ -44,6 +44,7 @@ public final class Sampler {
   private final int slots;
   private final List<CollectorState> collectors = new ArrayList<>();
   private List<SystemCollector> pendingCollectors;
+  private final List<SystemCollector> allCollectors;
   private final Map<String, Column> columns = new LinkedHashMap<>();
   private final SlotStats stats = new SlotStats();
   private final long[] tickTotals = new long[TICK_RATE_WINDOW_SLOTS];
@@ -89,6 +90,7 @@ public final class Sampler {
     this.health = health;
     this.slots = settings.slotsPerBatch();
     this.pendingCollectors = List.copyOf(systemCollectors);
+    this.allCollectors = pendingCollectors;
     tickCount = column("tick.count", Map.of());
     tickMean = column("tick.mean.micros", Map.of());
     tickMax = column("tick.max.micros", Map.of());
@@ -153,11 +155,15 @@ public final class Sampler {
     return collectorFailures;
   }
 
-  /** Releases the collectors' resources. */
+  /**
+   * Releases the collectors' resources: every collector given, not only those found available, so a
+   * collector still being probed on the sampler thread (or one that opened a file and then reported
+   * itself unavailable) is closed too. Safe to call from another thread.
+   */
   public void close() {
-    for (CollectorState state : collectors) {
+    for (SystemCollector collector : allCollectors) {
       try {
-        state.collector.close();
+        collector.close();
       } catch (Throwable ignored) {
         // closing is best effort
       }

@@ -121,6 +121,19 @@ class PerfCacheIntervalParserTest {
     user.accept("0.1,100,,cache-references:u,100000000,100.00,,");
     user.finish();
     assertThat(readings.get(2)[0]).isCloseTo(25.0, within(1e-12));
+
+    // a hybrid CPU counting user space only (perf_event_paranoid > 1) appends the modifier after
+    // the PMU's closing slash
+    PerfCacheIntervalParser hybridUser =
+        new PerfCacheIntervalParser((perSecond, percent) -> readings.add(new double[] {percent}));
+    hybridUser.accept("0.1,30,,cpu_core/cache-misses/u,100000000,100.00,,");
+    hybridUser.accept("0.1,200,,cpu_core/cache-references/u,100000000,100.00,,");
+    hybridUser.finish();
+    assertThat(readings.get(3)[0]).isCloseTo(15.0, within(1e-12));
+    assertThat(
+            PerfCacheIntervalParser.count(
+                "30,,cpu_core/cache-misses/u,1000,100.00,,\n", "cache-misses"))
+        .isEqualTo(30);
   }
 
   @Test

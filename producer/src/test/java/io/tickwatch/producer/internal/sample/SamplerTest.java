@@ -181,8 +181,30 @@ class SamplerTest {
         .getValues();
   }
 
+  @Test
+  void shouldCloseEveryCollectorGivenIncludingUnavailableAndNotYetProbedOnes() {
+    UnavailableCollector unavailable = new UnavailableCollector();
+    Sampler probed = sampler(List.of(unavailable, counting));
+    probed.sampleSlot(0);
+    CountingCollector notProbed = new CountingCollector();
+    Sampler neverStarted = sampler(List.of(notProbed));
+
+    probed.close();
+    neverStarted.close();
+
+    assertThat(unavailable.closed).as("unavailable after its probe").isTrue();
+    assertThat(counting.closed).as("available").isTrue();
+    assertThat(notProbed.closed).as("closed before the sampler thread probed it").isTrue();
+  }
+
   private static final class CountingCollector implements SystemCollector {
     int calls;
+    boolean closed;
+
+    @Override
+    public void close() {
+      closed = true;
+    }
 
     @Override
     public List<String> seriesNames() {
@@ -201,6 +223,13 @@ class SamplerTest {
   }
 
   private static final class UnavailableCollector implements SystemCollector {
+    boolean closed;
+
+    @Override
+    public void close() {
+      closed = true;
+    }
+
     @Override
     public List<String> seriesNames() {
       return List.of("cache.misses.per.second");
