@@ -30,10 +30,7 @@ public final class NabReport {
     lines.add("  standard score per category (at the corpus-wide standard threshold):");
     for (NabResult.CategoryScore c : result.categories()) {
       ThresholdScore t = c.atThreshold();
-      String score =
-          Double.isNaN(c.normalizedScore())
-              ? "   n/a"
-              : String.format(Locale.ROOT, "%6.1f", c.normalizedScore());
+      String score = score(c.normalizedScore());
       lines.add(
           String.format(
               Locale.ROOT,
@@ -57,10 +54,7 @@ public final class NabReport {
             + " chosen on the others):");
     for (CategoryHoldout.Fold f : result.folds()) {
       ThresholdScore t = f.heldOutResult();
-      String score =
-          Double.isNaN(f.heldOutScore())
-              ? "   n/a"
-              : String.format(Locale.ROOT, "%6.1f", f.heldOutScore());
+      String score = score(f.heldOutScore());
       lines.add(
           String.format(
               Locale.ROOT,
@@ -75,5 +69,10 @@ public final class NabReport {
     }
     lines.add(String.format(Locale.ROOT, "    %-24s %6.1f", "pooled", result.pooledScore()));
     return lines;
+  }
+
+  /** A normalised score in a 6-wide column, {@code n/a} where a category has no windows. */
+  private static String score(double normalized) {
+    return Double.isNaN(normalized) ? "   n/a" : String.format(Locale.ROOT, "%6.1f", normalized);
   }
 }

@@ -18,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.assertj.core.data.Offset;
@@ -128,9 +126,13 @@ class RollingStatsAppIT {
   void shouldEmitExactlyTheStatisticsRecomputedFromTheInputTopic() throws Exception {
     Map<String, StatsOracle.Expected> expected =
         StatsOracle.expected(
-            readAll(
-                Topics.SAMPLES.name(),
-                new AvroDeserializer<>(stack.registryClient, SampleBatch.class)),
+            stack
+                .readAll(
+                    Topics.SAMPLES.name(),
+                    new AvroDeserializer<>(stack.registryClient, SampleBatch.class))
+                .stream()
+                .map(ConsumerRecord::value)
+                .toList(),
             CHECKED,
             statsConfig.relativeAccuracy(),
             TestBatches.BASE_MILLIS,
@@ -242,26 +244,6 @@ class RollingStatsAppIT {
       }
     }
     return finals;
-  }
-
-  private <V> List<V> readAll(
-      String topic, org.apache.kafka.common.serialization.Deserializer<V> values) {
-    List<V> all = new ArrayList<>();
-    try (KafkaConsumer<String, V> consumer = consumer(values)) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic).stream()
-              .map(p -> new TopicPartition(topic, p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      Instant deadline = Instant.now().plus(DEADLINE);
-      while (Instant.now().isBefore(deadline)
-          && partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        consumer.poll(Duration.ofMillis(200)).forEach(r -> all.add(r.value()));
-      }
-    }
-    return all;
   }
 
   private <V> KafkaConsumer<String, V> consumer(
